@@ -1,0 +1,131 @@
+package org.kooch.schemas;
+
+import java.text.Normalizer;
+
+/**
+ * Persian and Arabic text handling. Stored text is never rewritten; these functions give the
+ * forms used to compare texts and to read numbers written with Persian or Arabic digits.
+ */
+public final class PersianText {
+  static final char ZWNJ = '\u200C';
+
+  private PersianText() {}
+
+  /**
+   * A comparison key: Arabic letter variants folded to their Persian forms (ك→ک, ي/ى→ی, ة→ه,
+   * أ/إ/آ→ا, ؤ→و), Persian and Arabic-Indic digits to ASCII, diacritics and tatweel removed,
+   * presentation forms expanded (NFKC), ZWNJ treated as a word-internal joiner (removed) and
+   * whitespace collapsed. Emoji and other scripts pass through unchanged.
+   */
+  public static String matchKey(String text) {
+    if (text == null) {
+      return "";
+    }
+    String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    StringBuilder out = new StringBuilder(s.length());
+    boolean pendingSpace = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c) || c == '\u00A0') {
+        pendingSpace = out.length() > 0;
+        continue;
+      }
+      if (c == ZWNJ || c == '\u0640' || isDiacritic(c)) {
+        continue;
+      }
+      if (pendingSpace) {
+        out.append(' ');
+        pendingSpace = false;
+      }
+      out.append(Character.toLowerCase(foldLetter(foldDigit(c))));
+    }
+    return out.toString();
+  }
+
+  /**
+   * Standard Persian orthography without changing meaning: Arabic kaf and yeh become the Persian
+   * letters, digits become ASCII, tatweel and diacritics go, and ZWNJ is kept only between two
+   * letters (dropped next to spaces or at the ends). Case, hamza forms and emoji are kept.
+   */
+  public static String normalize(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ZWNJ) {
+        boolean letterBefore = out.length() > 0 && Character.isLetter(out.charAt(out.length() - 1));
+        boolean letterAfter = i + 1 < text.length() && Character.isLetter(text.charAt(i + 1));
+        if (letterBefore && letterAfter) {
+          out.append(c);
+        }
+        continue;
+      }
+      if (c == '\u0640' || isDiacritic(c)) {
+        continue;
+      }
+      out.append(foldArabicVariant(foldDigit(c)));
+    }
+    return out.toString();
+  }
+
+  /** ASCII digits for Persian (۰-۹) and Arabic-Indic (٠-٩) digits; other characters unchanged. */
+  public static String asciiDigits(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      out.append(foldDigit(s.charAt(i)));
+    }
+    return out.toString();
+  }
+
+  static char foldDigit(char c) {
+    if (c >= '\u06F0' && c <= '\u06F9') {
+      return (char) ('0' + (c - '\u06F0'));
+    }
+    if (c >= '\u0660' && c <= '\u0669') {
+      return (char) ('0' + (c - '\u0660'));
+    }
+    if (c == '\u066B') { // Arabic decimal separator
+      return '.';
+    }
+    if (c == '\u066C') { // Arabic thousands separator
+      return ',';
+    }
+    return c;
+  }
+
+  static char foldLetter(char c) {
+    switch (c) {
+      case '\u0643': // Arabic kaf
+        return '\u06A9';
+      case '\u064A': // Arabic yeh
+      case '\u0649': // alef maksura
+        return '\u06CC';
+      case '\u0629': // teh marbuta
+        return '\u0647';
+      case '\u0623': // alef with hamza above
+      case '\u0625': // alef with hamza below
+      case '\u0622': // alef with madda
+        return '\u0627';
+      case '\u0624': // waw with hamza
+        return '\u0648';
+      default:
+        return c;
+    }
+  }
+
+  static char foldArabicVariant(char c) {
+    if (c == '\u0643') {
+      return '\u06A9';
+    }
+    if (c == '\u064A' || c == '\u0649') {
+      return '\u06CC';
+    }
+    return c;
+  }
+
+  private static boolean isDiacritic(char c) {
+    return (c >= '\u064B' && c <= '\u065F') || c == '\u0670';
+  }
+}

@@ -1,0 +1,35 @@
+package org.kooch.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PersianTextTest {
+  @Test
+  void matchKeyFoldsArabicVariantsDigitsZwnjAndSpacing() {
+    String arabic = "كانال  رسمي\u200cما ۱۲۳ ٤٥";
+    String persian = "کانال رسمیما 123 45";
+    assertThat(PersianText.matchKey(arabic)).isEqualTo(PersianText.matchKey(persian));
+    assertThat(PersianText.matchKey("مُحَمَّد")).isEqualTo("محمد");
+    assertThat(PersianText.matchKey("ســـلام")).isEqualTo("سلام");
+  }
+
+  @Test
+  void keepsEmojiIncludingZwjSequences() {
+    String family = "👨\u200D👩\u200D👧 سلام 🌹";
+    assertThat(PersianText.matchKey(family)).isEqualTo(family);
+  }
+
+  @Test
+  void normalizeKeepsMeaningfulZwnjAndDropsStrayOnes() {
+    assertThat(PersianText.normalize("می\u200cروم")).isEqualTo("می\u200cروم");
+    assertThat(PersianText.normalize("\u200cسلام \u200cدنیا\u200c")).isEqualTo("سلام دنیا");
+    assertThat(PersianText.normalize("آيا كتاب")).isEqualTo("آیا کتاب");
+  }
+
+  @Test
+  void asciiDigits() {
+    assertThat(PersianText.asciiDigits("۱۲٫۵ هزار")).isEqualTo("12.5 هزار");
+    assertThat(PersianText.asciiDigits("١٢٣")).isEqualTo("123");
+  }
+}
