@@ -1,0 +1,108 @@
+package org.kooch.clickhouse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the DDL files in {@code clickhouse/NNN_name.sql} (on the classpath) in order and records
+ * each in {@code kooch_schema_migrations}. Safe to run twice and concurrently: applied files are
+ * skipped and every statement is {@code IF NOT EXISTS}. A file edited after it was applied is an
+ * error: add a new file instead.
+ */
+public final class SchemaMigrator {
+  private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
+  private static final String TABLE = "kooch_schema_migrations";
+
+  private final ClickHouseSettings settings;
+
+  public SchemaMigrator(ClickHouseSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Creates the database if needed and applies pending migrations; returns the files applied now. */
+  public List<String> migrate() {
+    String db = Sql.identifier(settings.database());
+    try (ClickHouseGateway server = ClickHouseGateway.forServer(settings)) {
+      server.execute("CREATE DATABASE IF NOT EXISTS " + db);
+      server.execute(
+          "CREATE TABLE IF NOT EXISTS " + db + "." + TABLE
+              + " (version UInt32, name String, checksum String, applied_at DateTime('UTC'))"
+              + " ENGINE = ReplacingMergeTree() ORDER BY version");
+      Map<Integer, String> applied = new HashMap<>();
+      for (JsonNode row : server.query("SELECT version, checksum FROM " + db + "." + TABLE + " FINAL")) {
+        applied.put(row.get("version").asInt(), row.get("checksum").asText());
+      }
+      List<String> done = new ArrayList<>();
+      for (Migration m : migrations()) {
+        String checksum = applied.get(m.version());
+        if (checksum != null) {
+          if (!checksum.equals(m.checksum())) {
+            throw new IllegalStateException(
+                m.fileName() + " changed after it was applied to " + db + "; add a new migration instead");
+          }
+          continue;
+        }
+        for (String statement : m.statements(db)) {
+          server.execute(statement);
+        }
+        server.execute(
+            "INSERT INTO " + db + "." + TABLE + " (version, name, checksum, applied_at) VALUES ("
+                + m.version() + ", " + Sql.literal(m.name()) + ", " + Sql.literal(m.checksum()) + ", now())");
+        LOG.info("applied {} to {}", m.fileName(), db);
+        done.add(m.fileName());
+      }
+      return done;
+    }
+  }
+
+  /** The migrations shipped on the classpath, in version order. */
+  public static List<Migration> migrations() {
+    URL dir = SchemaMigrator.class.getResource("/clickhouse");
+    if (dir == null) {
+      throw new IllegalStateException("no clickhouse/ DDL on the classpath");
+    }
+    try {
+      URI uri = dir.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+          return read(fs.getPath("/clickhouse"));
+        } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+          return read(FileSystems.getFileSystem(uri).getPath("/clickhouse"));
+        }
+      }
+      return read(Path.of(uri));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<Migration> read(Path dir) throws IOException {
+    List<Migration> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".sql")).toList()) {
+        out.add(Migration.of(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8)));
+      }
+    }
+    out.sort(Comparator.comparingInt(Migration::version));
+    return out;
+  }
+}

@@ -1,0 +1,29 @@
+package org.kooch.clickhouse;
+
+import java.util.UUID;
+
+/**
+ * The ClickHouse server tests use: the one {@code bin/kooch-clickhouse start} runs (or
+ * {@code KOOCH_TEST_CLICKHOUSE_URL}), shared by the whole run. Each caller gets its own fresh
+ * database, so tests do not see each other's rows.
+ */
+public final class ClickHouseTestServer {
+  private static final String URL =
+      System.getenv().getOrDefault("KOOCH_TEST_CLICKHOUSE_URL", ClickHouseSettings.LOCAL_URL);
+
+  private ClickHouseTestServer() {}
+
+  /** Settings for a new, empty, migrated database named after the caller. */
+  public static ClickHouseSettings freshDatabase(String prefix) {
+    String db = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).replaceAll("[^A-Za-z0-9_]", "_");
+    ClickHouseSettings settings = new ClickHouseSettings(URL, "default", "", db);
+    try (ClickHouseGateway g = ClickHouseGateway.forServer(settings)) {
+      if (!g.ping()) {
+        throw new IllegalStateException(
+            "no ClickHouse at " + URL + ": start the local one with `bin/kooch-clickhouse start`");
+      }
+    }
+    new SchemaMigrator(settings).migrate();
+    return settings;
+  }
+}

@@ -1,0 +1,120 @@
+package org.kooch.streaming.daily;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Builds {@code channel_daily}: per channel and UTC day the last, min and max subscriber count,
+ * the number of distinct posts and their latest view counts.
+ *
+ * <p>Event time. A day's row is emitted when the watermark passes the day's end. Data for a day
+ * that arrives later, within {@code allowedLateness}, updates the day and re-emits its row at once
+ * with a higher version (ClickHouse keeps the highest). Later still, the event goes to the
+ * {@link #TOO_LATE} side output (it is already in the raw tables; a bounded re-run includes it).
+ * State of a day is dropped when the watermark passes its end plus the allowed lateness.
+ */
+public class ChannelDailyAggregator extends KeyedProcessFunction<String, ChannelEvent, ChannelDailyRow> {
+  public static final OutputTag<ChannelEvent> TOO_LATE = new OutputTag<>("channel-daily-too-late") {};
+  static final long DAY_MS = Duration.ofDays(1).toMillis();
+
+  private final long allowedLatenessMs;
+  private transient MapState<Long, DayAggregate> days;
+  private transient MapState<Long, PostSeen> posts;
+  private transient Counter corrections;
+  private transient Counter tooLate;
+
+  public ChannelDailyAggregator(Duration allowedLateness) {
+    this.allowedLatenessMs = allowedLateness.toMillis();
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    days = getRuntimeContext().getMapState(new MapStateDescriptor<>("days", Long.class, DayAggregate.class));
+    posts = getRuntimeContext().getMapState(new MapStateDescriptor<>("posts", Long.class, PostSeen.class));
+    corrections = getRuntimeContext().getMetricGroup().counter("channelDailyCorrections");
+    tooLate = getRuntimeContext().getMetricGroup().counter("channelDailyTooLate");
+  }
+
+  @Override
+  public void processElement(ChannelEvent e, Context ctx, Collector<ChannelDailyRow> out) throws Exception {
+    long epochDay = Math.floorDiv(e.time, DAY_MS);
+    long dayEnd = dayEnd(epochDay);
+    long watermark = ctx.timerService().currentWatermark();
+    if (watermark > dayEnd + allowedLatenessMs) {
+      tooLate.inc();
+      ctx.output(TOO_LATE, e);
+      return;
+    }
+    DayAggregate day = days.get(epochDay);
+    if (day == null) {
+      day = new DayAggregate(epochDay);
+      ctx.timerService().registerEventTimeTimer(dayEnd);
+      ctx.timerService().registerEventTimeTimer(dayEnd + allowedLatenessMs);
+    }
+    if (e.kind == ChannelEvent.COUNT) {
+      day.addCount(e.time, e.value);
+    } else {
+      PostSeen seen = posts.get(e.postId);
+      if (seen == null) {
+        posts.put(e.postId, new PostSeen(epochDay, e.value, e.collectedAt));
+        day.addPost(e.value, true);
+      } else if (e.collectedAt > seen.collectedAt && seen.epochDay == epochDay) {
+        long delta = e.value - seen.views;
+        seen.views = e.value;
+        seen.collectedAt = e.collectedAt;
+        posts.put(e.postId, seen);
+        day.addPost(delta, false);
+      } else {
+        day.inputs++; // an older or identical copy: counted as input, changes nothing else
+      }
+    }
+    days.put(epochDay, day);
+    if (day.emitted) {
+      corrections.inc();
+      out.collect(day.toRow(e.platform, e.channel));
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<ChannelDailyRow> out) throws Exception {
+    String[] key = ctx.getCurrentKey().split("/", 2);
+    List<Long> expired = new ArrayList<>();
+    for (Map.Entry<Long, DayAggregate> entry : days.entries()) {
+      DayAggregate day = entry.getValue();
+      long dayEnd = dayEnd(day.epochDay);
+      if (dayEnd == timestamp && !day.emitted) {
+        day.emitted = true;
+        days.put(entry.getKey(), day);
+        out.collect(day.toRow(key[0], key[1]));
+      }
+      if (dayEnd + allowedLatenessMs <= timestamp) {
+        expired.add(entry.getKey());
+      }
+    }
+    for (Long epochDay : expired) {
+      days.remove(epochDay);
+    }
+    if (!expired.isEmpty()) {
+      Iterator<Map.Entry<Long, PostSeen>> it = posts.iterator();
+      while (it.hasNext()) {
+        if (expired.contains(it.next().getValue().epochDay)) {
+          it.remove();
+        }
+      }
+    }
+  }
+
+  static long dayEnd(long epochDay) {
+    return (epochDay + 1) * DAY_MS - 1;
+  }
+}

@@ -1,0 +1,82 @@
+package org.kooch.streaming.decode;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.apache.avro.specific.SpecificRecord;
+import org.kooch.schemas.ChannelProfile;
+import org.kooch.schemas.DeadLetter;
+import org.kooch.schemas.InvalidRecordException;
+import org.kooch.schemas.PlatformStat;
+import org.kooch.schemas.Post;
+import org.kooch.schemas.RecordType;
+import org.kooch.schemas.SubscriberCount;
+import org.kooch.streaming.kafka.RawRecord;
+
+/**
+ * Decodes Kafka records by topic (Avro single-object encoding). Posts are the main output; the
+ * other record types go to their side outputs, and bytes that do not decode go to
+ * {@link #DEAD_LETTERS} with the topic, partition, offset and reason.
+ */
+public class DecodeRecords extends ProcessFunction<RawRecord, Post> {
+  public static final OutputTag<SubscriberCount> SUBSCRIBERS =
+      new OutputTag<>("subscribers", new AvroTypeInfo<>(SubscriberCount.class));
+  public static final OutputTag<ChannelProfile> PROFILES =
+      new OutputTag<>("profiles", new AvroTypeInfo<>(ChannelProfile.class));
+  public static final OutputTag<PlatformStat> PLATFORM_STATS =
+      new OutputTag<>("platform-stats", new AvroTypeInfo<>(PlatformStat.class));
+  public static final OutputTag<DeadLetter> DEAD_LETTERS =
+      new OutputTag<>("dead-letters", new AvroTypeInfo<>(DeadLetter.class));
+
+  private transient Counter deadLetters;
+
+  @Override
+  public void open(OpenContext openContext) {
+    deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
+  }
+
+  @Override
+  public void processElement(RawRecord raw, Context ctx, Collector<Post> out) {
+    try {
+      RecordType type =
+          RecordType.ofTopic(raw.topic)
+              .orElseThrow(() -> new InvalidRecordException("no record type for topic " + raw.topic));
+      if (raw.value == null) {
+        throw new InvalidRecordException("record has no value");
+      }
+      SpecificRecord record = type.decode(raw.value);
+      switch (type) {
+        case POST:
+          out.collect((Post) record);
+          break;
+        case SUBSCRIBERS:
+          ctx.output(SUBSCRIBERS, (SubscriberCount) record);
+          break;
+        case PROFILE:
+          ctx.output(PROFILES, (ChannelProfile) record);
+          break;
+        case PLATFORM:
+          ctx.output(PLATFORM_STATS, (PlatformStat) record);
+          break;
+        default:
+          throw new IllegalStateException(type.name());
+      }
+    } catch (InvalidRecordException e) {
+      deadLetters.inc();
+      ctx.output(
+          DEAD_LETTERS,
+          DeadLetter.newBuilder()
+              .setFailedAt(Instant.now())
+              .setSource("flink:" + raw.topic)
+              .setLocation(raw.location())
+              .setReason(e.getMessage())
+              .setRaw(ByteBuffer.wrap(raw.value == null ? new byte[0] : raw.value))
+              .build());
+    }
+  }
+}
