@@ -111,6 +111,13 @@ public class ChannelDailyAggregator extends KeyedProcessFunction<String, Channel
           it.remove();
         }
       }
+      // An emptied map still occupies a state entry per key: clear() releases it.
+      if (posts.isEmpty()) {
+        posts.clear();
+      }
+      if (days.isEmpty()) {
+        days.clear();
+      }
     }
   }
 

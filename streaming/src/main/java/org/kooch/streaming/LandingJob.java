@@ -1,0 +1,110 @@
+package org.kooch.streaming;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.kooch.schemas.DeadLetter;
+import org.kooch.schemas.Post;
+import org.kooch.streaming.clickhouse.ClickHouseRows;
+import org.kooch.streaming.clickhouse.ClickHouseSink;
+import org.kooch.streaming.daily.ChannelDailyAggregator;
+import org.kooch.streaming.daily.ChannelDailyRow;
+import org.kooch.streaming.daily.ChannelEvent;
+import org.kooch.streaming.decode.DecodeRecords;
+import org.kooch.streaming.kafka.RawRecord;
+
+/**
+ * Lands Kafka's records in ClickHouse: the raw tables (posts, subscriber_snapshots,
+ * channel_profiles, platform_stats) and {@code channel_daily}, built in event time. Bytes that do
+ * not decode, and events too late for their day, go to the dead-letter sink.
+ *
+ * <pre>
+ * kafka ─► decode ─┬─► posts ───────────────┬─► ClickHouse posts
+ *                  ├─► subscriber counts ───┼─► ClickHouse subscriber_snapshots
+ *                  │                        └─► watermarks ─► keyBy channel ─► daily ─► channel_daily
+ *                  ├─► profiles, platform stats ─► ClickHouse
+ *                  └─► dead letters ─► Kafka kooch.deadletter.v1
+ * </pre>
+ */
+public final class LandingJob {
+  private final Source<RawRecord, ?, ?> source;
+  private final Sink<DeadLetter> deadLetters;
+  private final JobSettings settings;
+
+  public LandingJob(Source<RawRecord, ?, ?> source, Sink<DeadLetter> deadLetters, JobSettings settings) {
+    this.source = source;
+    this.deadLetters = deadLetters;
+    this.settings = settings;
+  }
+
+  /** Adds the job's operators to {@code env}; the caller executes it. */
+  public void build(StreamExecutionEnvironment env) {
+    SingleOutputStreamOperator<Post> posts =
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka-records")
+            .uid("kafka-records")
+            .process(new DecodeRecords(), new AvroTypeInfo<>(Post.class))
+            .name("decode")
+            .uid("decode");
+
+    posts.sinkTo(ClickHouseSink.of(settings.clickhouse(), "posts", ClickHouseRows.POSTS)).name("clickhouse-posts").uid("clickhouse-posts");
+    posts.getSideOutput(DecodeRecords.SUBSCRIBERS)
+        .sinkTo(ClickHouseSink.of(settings.clickhouse(), "subscriber_snapshots", ClickHouseRows.SUBSCRIBER_SNAPSHOTS))
+        .name("clickhouse-subscriber-snapshots").uid("clickhouse-subscriber-snapshots");
+    posts.getSideOutput(DecodeRecords.PROFILES)
+        .sinkTo(ClickHouseSink.of(settings.clickhouse(), "channel_profiles", ClickHouseRows.CHANNEL_PROFILES))
+        .name("clickhouse-channel-profiles").uid("clickhouse-channel-profiles");
+    posts.getSideOutput(DecodeRecords.PLATFORM_STATS)
+        .sinkTo(ClickHouseSink.of(settings.clickhouse(), "platform_stats", ClickHouseRows.PLATFORM_STATS))
+        .name("clickhouse-platform-stats").uid("clickhouse-platform-stats");
+
+    DataStream<ChannelEvent> events =
+        posts.map(ChannelEvent::of).name("post-events").uid("post-events")
+            .union(posts.getSideOutput(DecodeRecords.SUBSCRIBERS).map(ChannelEvent::of).name("count-events").uid("count-events"))
+            .assignTimestampsAndWatermarks(watermarks())
+            .name("event-time")
+            .uid("event-time");
+
+    SingleOutputStreamOperator<ChannelDailyRow> daily =
+        events.keyBy(ChannelEvent::key)
+            .process(new ChannelDailyAggregator(settings.allowedLateness()), TypeInformation.of(ChannelDailyRow.class))
+            .name("channel-daily")
+            .uid("channel-daily");
+    daily.sinkTo(ClickHouseSink.of(settings.clickhouse(), "channel_daily", ClickHouseRows.CHANNEL_DAILY))
+        .name("clickhouse-channel-daily").uid("clickhouse-channel-daily");
+
+    daily.getSideOutput(ChannelDailyAggregator.TOO_LATE)
+        .map(LandingJob::tooLate, new AvroTypeInfo<>(DeadLetter.class))
+        .name("too-late-events").uid("too-late-events")
+        .union(posts.getSideOutput(DecodeRecords.DEAD_LETTERS))
+        .sinkTo(deadLetters)
+        .name("dead-letters")
+        .uid("dead-letters");
+  }
+
+  private WatermarkStrategy<ChannelEvent> watermarks() {
+    if (settings.bounded()) {
+      // A backfill closes every day at end of input: history in any order is complete.
+      return WatermarkStrategy.<ChannelEvent>noWatermarks().withTimestampAssigner((e, ts) -> e.time);
+    }
+    return WatermarkStrategy.<ChannelEvent>forBoundedOutOfOrderness(settings.outOfOrderness())
+        .withTimestampAssigner((e, ts) -> e.time)
+        .withIdleness(settings.idleness());
+  }
+
+  private static DeadLetter tooLate(ChannelEvent e) {
+    return DeadLetter.newBuilder()
+        .setFailedAt(Instant.now())
+        .setSource("flink:channel-daily")
+        .setLocation(e.key())
+        .setReason("event of " + Instant.ofEpochMilli(e.time) + " arrived after the day was closed (allowed lateness passed); it is in the raw tables, re-run with --bounded to include it")
+        .setRaw(ByteBuffer.wrap(e.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .build();
+  }
+}

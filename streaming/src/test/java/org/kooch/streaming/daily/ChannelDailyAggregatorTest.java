@@ -1,0 +1,126 @@
+package org.kooch.streaming.daily;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ChannelDailyAggregatorTest {
+  private static final long DAY = 86_400_000L;
+  private static final long D0 = Instant.parse("2018-04-18T00:00:00Z").toEpochMilli();
+
+  private KeyedOneInputStreamOperatorTestHarness<String, ChannelEvent, ChannelDailyRow> harness;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new ChannelDailyAggregator(Duration.ofDays(2))), ChannelEvent::key, Types.STRING);
+    harness.open();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    harness.close();
+  }
+
+  @Test
+  void emitsLastMinMaxOfTheDayWhenTheWatermarkPassesItsEnd() throws Exception {
+    add(count(D0 + 3_600_000, 1_000));
+    add(count(D0 + 20 * 3_600_000, 1_300)); // last of the day
+    add(count(D0 + 10 * 3_600_000, 1_400)); // out of order: the max, not the last
+    add(post(D0 + 5_000, 1, 50, D0 + 6_000));
+    assertThat(harness.numEventTimeTimers()).isEqualTo(2); // day end, and state cleanup
+    harness.processWatermark(D0 + DAY - 2);
+    assertThat(harness.extractOutputValues()).isEmpty();
+    harness.processWatermark(D0 + DAY - 1);
+    List<ChannelDailyRow> rows = harness.extractOutputValues();
+    assertThat(rows).hasSize(1);
+    ChannelDailyRow r = rows.get(0);
+    assertThat(r.day().toString()).isEqualTo("2018-04-18");
+    assertThat(r.subscribers).isEqualTo(1_300);
+    assertThat(r.subscribersMin).isEqualTo(1_000);
+    assertThat(r.subscribersMax).isEqualTo(1_400);
+    assertThat(r.observations).isEqualTo(3);
+    assertThat(r.posts).isEqualTo(1);
+    assertThat(r.views).isEqualTo(50);
+    assertThat(r.version).isEqualTo(4);
+  }
+
+  @Test
+  void recollectedPostsUpdateViewsWithoutCountingTwice() throws Exception {
+    add(post(D0 + 1_000, 7, 100, D0 + 2_000));
+    add(post(D0 + 1_000, 7, 900, D0 + 9_000)); // newer collection
+    add(post(D0 + 1_000, 7, 300, D0 + 5_000)); // older collection arriving late: ignored
+    add(post(D0 + 2_000, 8, 10, D0 + 3_000));
+    harness.processWatermark(D0 + DAY);
+    ChannelDailyRow r = harness.extractOutputValues().get(0);
+    assertThat(r.posts).isEqualTo(2);
+    assertThat(r.views).isEqualTo(910);
+    assertThat(r.subscribers).isNull();
+  }
+
+  @Test
+  void lateDataCorrectsAnEmittedDayWithAHigherVersion() throws Exception {
+    add(count(D0 + 1_000, 500));
+    harness.processWatermark(D0 + DAY + 1_000);
+    add(count(D0 + 2_000, 600)); // late but within the allowed lateness
+    List<ChannelDailyRow> rows = harness.extractOutputValues();
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(1).subscribers).isEqualTo(600);
+    assertThat(rows.get(1).version).isGreaterThan(rows.get(0).version);
+  }
+
+  @Test
+  void dataAfterTheAllowedLatenessGoesToTheSideOutputAndStateIsDropped() throws Exception {
+    add(count(D0 + 1_000, 500));
+    add(post(D0 + 2_000, 1, 5, D0 + 3_000));
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+    harness.processWatermark(D0 + 3 * DAY);
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+    add(count(D0 + 5_000, 700));
+    assertThat(harness.extractOutputValues()).hasSize(1);
+    assertThat(harness.getSideOutput(ChannelDailyAggregator.TOO_LATE)).hasSize(1);
+  }
+
+  @Test
+  void duplicateObservationsDoNotChangeTheResult() throws Exception {
+    add(count(D0 + 1_000, 500));
+    add(count(D0 + 1_000, 500));
+    harness.processWatermark(D0 + DAY);
+    ChannelDailyRow r = harness.extractOutputValues().get(0);
+    assertThat(r.subscribers).isEqualTo(500);
+    assertThat(r.subscribersMin).isEqualTo(500);
+    assertThat(r.subscribersMax).isEqualTo(500);
+  }
+
+  private void add(ChannelEvent e) throws Exception {
+    harness.processElement(e, e.time);
+  }
+
+  private static ChannelEvent count(long t, long subscribers) {
+    ChannelEvent e = new ChannelEvent();
+    e.platform = "soroush";
+    e.channel = "khamenei_ir";
+    e.kind = ChannelEvent.COUNT;
+    e.time = t;
+    e.value = subscribers;
+    return e;
+  }
+
+  private static ChannelEvent post(long t, long id, long views, long collectedAt) {
+    ChannelEvent e = count(t, views);
+    e.kind = ChannelEvent.POST;
+    e.postId = id;
+    e.collectedAt = collectedAt;
+    return e;
+  }
+}
