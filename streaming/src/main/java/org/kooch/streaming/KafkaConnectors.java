@@ -1,7 +1,5 @@
 package org.kooch.streaming;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -11,6 +9,7 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.kooch.schemas.DeadLetter;
 import org.kooch.schemas.RecordType;
 import org.kooch.streaming.kafka.RawRecord;
+import org.kooch.streaming.kafka.DeadLetterSerializer;
 import org.kooch.streaming.kafka.RawRecordDeserializer;
 
 /** The Kafka source of Kooch's record topics and the dead-letter sink, built from job settings. */
@@ -42,17 +41,9 @@ public final class KafkaConnectors {
         .setRecordSerializer(
             KafkaRecordSerializationSchema.<DeadLetter>builder()
                 .setTopic(RecordType.DEAD_LETTER_TOPIC)
-                .setValueSerializationSchema(KafkaConnectors::encode)
+                .setValueSerializationSchema(new DeadLetterSerializer())
                 .build())
         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
         .build();
-  }
-
-  private static byte[] encode(DeadLetter d) {
-    try {
-      return DeadLetter.getEncoder().encode(d).array();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
