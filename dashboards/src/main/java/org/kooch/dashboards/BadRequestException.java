@@ -1,0 +1,8 @@
+package org.kooch.dashboards;
+
+/** A request the dashboard refuses with HTTP 400 and this message. */
+public class BadRequestException extends RuntimeException {
+  public BadRequestException(String message) {
+    super(message);
+  }
+}
