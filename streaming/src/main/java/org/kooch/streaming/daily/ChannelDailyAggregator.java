@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -32,6 +33,10 @@ public class ChannelDailyAggregator extends KeyedProcessFunction<String, Channel
   private transient MapState<Long, PostSeen> posts;
   private transient Counter corrections;
   private transient Counter tooLate;
+  private transient LongCounter tooLateTotal;
+
+  /** Accumulator name: events that arrived after their day was closed. */
+  public static final String TOO_LATE_ACCUMULATOR = "tooLateForChannelDaily";
 
   public ChannelDailyAggregator(Duration allowedLateness) {
     this.allowedLatenessMs = allowedLateness.toMillis();
@@ -43,6 +48,8 @@ public class ChannelDailyAggregator extends KeyedProcessFunction<String, Channel
     posts = getRuntimeContext().getMapState(new MapStateDescriptor<>("posts", Long.class, PostSeen.class));
     corrections = getRuntimeContext().getMetricGroup().counter("channelDailyCorrections");
     tooLate = getRuntimeContext().getMetricGroup().counter("channelDailyTooLate");
+    tooLateTotal = new LongCounter();
+    getRuntimeContext().addAccumulator(TOO_LATE_ACCUMULATOR, tooLateTotal);
   }
 
   @Override
@@ -52,6 +59,7 @@ public class ChannelDailyAggregator extends KeyedProcessFunction<String, Channel
     long watermark = ctx.timerService().currentWatermark();
     if (watermark > dayEnd + allowedLatenessMs) {
       tooLate.inc();
+      tooLateTotal.add(1);
       ctx.output(TOO_LATE, e);
       return;
     }

@@ -2,6 +2,7 @@ package org.kooch.streaming.decode;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
@@ -33,11 +34,17 @@ public class DecodeRecords extends ProcessFunction<RawRecord, Post> {
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("dead-letters", new AvroTypeInfo<>(DeadLetter.class));
 
+  /** Accumulator name: how many records this job sent to the dead-letter topic. */
+  public static final String DEAD_LETTER_ACCUMULATOR = "deadLetters";
+
   private transient Counter deadLetters;
+  private transient LongCounter deadLetterTotal;
 
   @Override
   public void open(OpenContext openContext) {
     deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
+    deadLetterTotal = new LongCounter();
+    getRuntimeContext().addAccumulator(DEAD_LETTER_ACCUMULATOR, deadLetterTotal);
   }
 
   @Override
@@ -68,6 +75,7 @@ public class DecodeRecords extends ProcessFunction<RawRecord, Post> {
       }
     } catch (InvalidRecordException e) {
       deadLetters.inc();
+      deadLetterTotal.add(1);
       ctx.output(
           DEAD_LETTERS,
           DeadLetter.newBuilder()

@@ -1,0 +1,45 @@
+package org.kooch.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code kooch}: measures how messaging-channel audiences migrate between platforms. */
+@Command(
+    name = "kooch",
+    mixinStandardHelpOptions = true,
+    version = "kooch 0.1.0",
+    description = "Measures how channel audiences move between messaging platforms (Kafka -> Flink -> ClickHouse).",
+    subcommands = {
+      DemoCommand.class,
+      ImportCommand.class,
+      SimulateCommand.class,
+      RunCommand.class,
+      ServeCommand.class,
+      DbCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class KoochCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new KoochCommand());
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println(cmd.getColorScheme().errorText("kooch: " + e.getMessage()));
+          if (System.getenv("KOOCH_DEBUG") != null) {
+            e.printStackTrace(cmd.getErr());
+          }
+          return 1;
+        });
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}

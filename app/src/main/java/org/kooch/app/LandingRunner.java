@@ -1,0 +1,40 @@
+package org.kooch.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.kooch.ingest.kafka.KafkaSettings;
+import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.streaming.JobSettings;
+import org.kooch.streaming.KafkaConnectors;
+import org.kooch.streaming.LandingJob;
+
+/** Runs the landing job on a local MiniCluster: to the end of the input (bounded) or until stopped. */
+final class LandingRunner {
+  private LandingRunner() {}
+
+  static StreamExecutionEnvironment environment(
+      KafkaSettings kafka, ClickHouseSettings clickhouse, boolean bounded, int parallelism, Duration checkpointInterval, Path stateDir) {
+    JobSettings settings =
+        new JobSettings(
+            kafka.bootstrapServers(), kafka.extra(), "kooch-landing", clickhouse, bounded,
+            Duration.ofHours(1), Duration.ofDays(7), Duration.ofSeconds(30));
+    StreamExecutionEnvironment env = FlinkEnvironments.local(parallelism, checkpointInterval, stateDir.resolve("checkpoints"));
+    new LandingJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
+    return env;
+  }
+
+  /** Starts the streaming job and returns a handle that cancels it on close. */
+  static AutoCloseable startStreaming(StreamExecutionEnvironment env) throws Exception {
+    JobClient job = env.executeAsync("kooch-landing");
+    System.err.println("Flink job " + job.getJobID() + " running");
+    return () -> {
+      try {
+        job.cancel().get();
+      } catch (Exception e) {
+        // already finished or failed: nothing to cancel
+      }
+    };
+  }
+}

@@ -1,0 +1,60 @@
+package org.kooch.app;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.kooch.streaming.daily.ChannelDailyAggregator;
+import org.kooch.streaming.decode.DecodeRecords;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kooch run}: the Flink jobs, Kafka to ClickHouse. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the Flink jobs on a local MiniCluster: Kafka records to the ClickHouse tables.",
+      "--bounded processes what is in Kafka now and exits (backfills, tests); otherwise it runs until Ctrl-C."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Mixin ConnectionOptions connection;
+
+  @Option(names = "--bounded", description = "Process what is in Kafka now, then exit.")
+  boolean bounded;
+
+  @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
+  int parallelism;
+
+  @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DurationConverter.class,
+      description = "Checkpoint interval, e.g. 10s, 1m (default ${DEFAULT-VALUE}).")
+  Duration checkpointInterval;
+
+  @Override
+  public Integer call() throws Exception {
+    LocalClickHouse.ensureReady(connection.clickHouse(), false);
+    Shutdown shutdown = new Shutdown();
+    try {
+      KafkaHandle kafka = shutdown.register(KafkaHandle.open(connection));
+      StreamExecutionEnvironment env =
+          LandingRunner.environment(kafka.settings(), connection.clickHouse(), bounded, parallelism, checkpointInterval, connection.stateDir());
+      if (bounded) {
+        long start = System.nanoTime();
+        JobExecutionResult result = env.execute("kooch-landing (bounded)");
+        System.out.printf("processed Kafka into %s in %.1f s%n", connection.clickHouse().database(), (System.nanoTime() - start) / 1e9);
+        Object dead = result.getAllAccumulatorResults().get(DecodeRecords.DEAD_LETTER_ACCUMULATOR);
+        Object late = result.getAllAccumulatorResults().get(ChannelDailyAggregator.TOO_LATE_ACCUMULATOR);
+        System.out.println((dead == null ? 0 : dead) + " records went to the dead-letter topic kooch.deadletter.v1"
+            + (late == null || ((Number) late).longValue() == 0 ? "" : ", " + late + " of them too late for channel_daily"));
+        return 0;
+      }
+      shutdown.register(LandingRunner.startStreaming(env));
+      System.err.println("running; Ctrl-C stops");
+      shutdown.await(0);
+      return 0;
+    } finally {
+      shutdown.closeAll();
+    }
+  }
+}
