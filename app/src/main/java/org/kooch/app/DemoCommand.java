@@ -40,11 +40,21 @@ final class DemoCommand implements Callable<Integer> {
       description = "Stop by itself after this long (e.g. 90s), for scripted runs; default: run until Ctrl-C.")
   Duration stopAfter;
 
+  private volatile Shutdown shutdown;
+
+  /** Stops a running demo as Ctrl-C would (for tests and embedding). */
+  void stop() {
+    Shutdown s = shutdown;
+    if (s != null) {
+      s.closeAll();
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     ClickHouseSettings clickhouse = connection.clickHouse();
     LocalClickHouse.ensureReady(clickhouse, true);
-    Shutdown shutdown = new Shutdown();
+    shutdown = new Shutdown();
     try {
       KafkaHandle kafka = shutdown.register(KafkaHandle.open(connection));
       StreamExecutionEnvironment env =

@@ -1,0 +1,114 @@
+package org.kooch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kooch.clickhouse.ClickHouseGateway;
+import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.clickhouse.ClickHouseTestServer;
+import org.kooch.ingest.broker.TestKafka;
+import org.kooch.ingest.kafka.KafkaSettings;
+import org.kooch.schemas.DeadLetter;
+import org.kooch.schemas.RecordType;
+import picocli.CommandLine;
+
+/**
+ * The README's path, through the real command line: a JSON Lines file goes through {@code kooch
+ * import} into a real broker, {@code kooch run --bounded} moves it through a Flink MiniCluster into
+ * a real ClickHouse, and the rows that land are checked.
+ */
+class EndToEndTest {
+  @Test
+  void importThenBoundedRunLandsEachRecordOnce(@TempDir Path dir) throws Exception {
+    KafkaSettings kafka = TestKafka.shared();
+    ClickHouseSettings ch = ClickHouseTestServer.freshDatabase("e2e");
+    String persian = "رهبر انقلاب: «ما را در سروش دنبال کنید» 🌹🇮🇷 sapp.ir/khamenei_ir می\u200cشود";
+    String post =
+        "{\"type\":\"post\",\"platform\":\"telegram\",\"channel\":\"Khamenei_IR\",\"postId\":30774,"
+            + "\"publishedAt\":\"2018-04-18T06:30:00Z\",\"collectedAt\":\"2018-04-18T08:00:00Z\",\"text\":\"" + persian + "\","
+            + "\"views\":1200000,\"forwards\":null,\"forwardedFrom\":null,\"links\":[\"https://sapp.ir/khamenei_ir\"],\"source\":\"e2e\"}";
+    Path file = dir.resolve("april-2018.jsonl");
+    Files.writeString(
+        file,
+        String.join("\n",
+                post,
+                post, // delivered twice: must land once
+                "{\"type\":\"subscribers\",\"platform\":\"telegram\",\"channel\":\"khamenei_ir\",\"observedAt\":\"2018-04-18T10:00:00Z\",\"subscribers\":1612907,\"source\":\"e2e\"}",
+                "{\"type\":\"subscribers\",\"platform\":\"soroush\",\"channel\":\"khamenei_ir\",\"observedAt\":\"2018-04-18T10:00:00Z\",\"subscribers\":1200000,\"source\":\"e2e\"}",
+                "{\"type\":\"subscribers\",\"platform\":\"soroush\",\"channel\":\"khamenei_ir\",\"observedAt\":\"2018-04-18T10:00:00Z\",\"subscribers\":1200000,\"source\":\"e2e\"}",
+                "{\"type\":\"subscribers\",\"platform\":\"soroush\",\"channel\":\"khamenei_ir\",\"observedAt\":\"2018-04-18T10:00:00Z\",\"subscribers\":\"1.2M\",\"source\":\"e2e\"}",
+                "{\"type\":\"platform\",\"platform\":\"soroush\",\"observedAt\":\"2018-04-18T00:00:00Z\",\"reportedUsers\":5000000,\"source\":\"AFP, 2018-04-18\"}")
+            + "\n",
+        StandardCharsets.UTF_8);
+    int deadBefore = TestKafka.readAll(kafka, RecordType.DEAD_LETTER_TOPIC, 0).size();
+
+    String[] conn = {
+      "--kafka", kafka.bootstrapServers(), "--clickhouse", ch.url(), "--database", ch.database(), "--state-dir", dir.resolve("state").toString()
+    };
+    Result imported = kooch(concat(new String[] {"import", file.toString()}, conn));
+    assertThat(imported.exit).as(imported.err).isZero();
+    assertThat(imported.out).contains("7 lines, 6 records published, 1 dead-lettered");
+
+    Result ran = kooch(concat(new String[] {"run", "--bounded", "--checkpoint-interval", "1s"}, conn));
+    assertThat(ran.exit).as(ran.err).isZero();
+
+    try (ClickHouseGateway g = new ClickHouseGateway(ch)) {
+      assertThat(g.queryLong("SELECT count() FROM v_posts")).isEqualTo(1);
+      List<JsonNode> posts = g.query("SELECT channel, text, views, links FROM v_posts");
+      assertThat(posts.get(0).get("channel").asText()).isEqualTo("khamenei_ir");
+      assertThat(posts.get(0).get("text").asText()).isEqualTo(persian);
+      assertThat(posts.get(0).get("views").asLong()).isEqualTo(1_200_000);
+      assertThat(g.queryLong("SELECT count() FROM v_subscriber_snapshots")).isEqualTo(2);
+      assertThat(g.queryLong("SELECT subscribers FROM v_channel_daily WHERE platform = 'soroush'")).isEqualTo(1_200_000);
+      assertThat(g.queryLong("SELECT posts FROM v_channel_daily WHERE platform = 'telegram'")).isEqualTo(1);
+      assertThat(g.queryLong("SELECT reported_users FROM v_platform_stats")).isEqualTo(5_000_000);
+    }
+    List<DeadLetter> dead =
+        TestKafka.readAll(kafka, RecordType.DEAD_LETTER_TOPIC, deadBefore + 1).stream().skip(deadBefore).map(r -> decode(r.value())).toList();
+    assertThat(dead).hasSize(1);
+    assertThat(dead.get(0).getLocation()).isEqualTo(file + ":6");
+    assertThat(dead.get(0).getReason()).contains("'subscribers' must be an integer");
+  }
+
+  record Result(int exit, String out, String err) {}
+
+  static Result kooch(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = KoochCommand.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    java.io.PrintStream oldOut = System.out;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      int exit = cl.execute(args);
+      return new Result(exit, out + captured.toString(StandardCharsets.UTF_8), err.toString());
+    } finally {
+      System.setOut(oldOut);
+    }
+  }
+
+  static String[] concat(String[] a, String[] b) {
+    String[] r = new String[a.length + b.length];
+    System.arraycopy(a, 0, r, 0, a.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+
+  private static DeadLetter decode(byte[] bytes) {
+    try {
+      return DeadLetter.getDecoder().decode(bytes);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
