@@ -16,6 +16,9 @@
   });
 
   const chart = echarts.init(document.getElementById('tracked'));
+  // One colour per platform, shared by its tracked line and its reported-users points.
+  const COLORS = { telegram: '#2a9fd6', soroush: '#1b7f5f', gap: '#e0a100', eitaa: '#d9534f', bale: '#6f42c1',
+    rubika: '#c2185b', igap: '#5d4037', instagram: '#e1306c', twitter: '#444' };
   const fmt = new Intl.NumberFormat('en');
 
   async function load() {
@@ -34,9 +37,10 @@
   function render(data) {
     const series = [];
     for (const p of data.platforms) {
-      series.push({ name: p.name, type: 'line', showSymbol: false, data: p.tracked, connectNulls: false });
+      const color = COLORS[p.platform];
+      series.push({ name: p.name, type: 'line', showSymbol: false, data: p.tracked, connectNulls: false, color });
       if (p.reported.some((v) => v !== null)) {
-        series.push({ name: p.name + ' (reported users)', type: 'scatter', symbolSize: 10, data: p.reported });
+        series.push({ name: p.name + ' (reported users)', type: 'scatter', symbol: 'diamond', symbolSize: 12, data: p.reported, color });
       }
     }
     chart.setOption({
