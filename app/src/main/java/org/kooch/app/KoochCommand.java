@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ImportCommand.class,
       SimulateCommand.class,
+      BenchCommand.class,
       RunCommand.class,
       ServeCommand.class,
       DbCommand.class,

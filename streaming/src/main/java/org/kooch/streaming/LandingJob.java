@@ -2,6 +2,7 @@ package org.kooch.streaming;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -11,6 +12,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.kooch.schemas.DeadLetter;
+import org.kooch.schemas.PlatformStat;
 import org.kooch.schemas.Post;
 import org.kooch.streaming.clickhouse.ClickHouseRows;
 import org.kooch.streaming.clickhouse.ClickHouseSink;
@@ -44,11 +46,15 @@ public final class LandingJob {
     this.settings = settings;
   }
 
-  /** Adds the job's operators to {@code env}; the caller executes it. */
+  /** Adds the job's operators, reading the Kafka source, to {@code env}; the caller executes it. */
   public void build(StreamExecutionEnvironment env) {
+    build(env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka-records").uid("kafka-records"));
+  }
+
+  /** Adds the job's operators downstream of {@code records} (benchmarks feed a collection). */
+  public void build(DataStream<RawRecord> records) {
     SingleOutputStreamOperator<Post> posts =
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka-records")
-            .uid("kafka-records")
+        records
             .process(new DecodeRecords(), new AvroTypeInfo<>(Post.class))
             .name("decode")
             .uid("decode");
@@ -67,7 +73,7 @@ public final class LandingJob {
     DataStream<ChannelEvent> events =
         posts.map(ChannelEvent::of).name("post-events").uid("post-events")
             .union(posts.getSideOutput(DecodeRecords.SUBSCRIBERS).map(ChannelEvent::of).name("count-events").uid("count-events"))
-            .assignTimestampsAndWatermarks(watermarks())
+            .assignTimestampsAndWatermarks(watermarks((ChannelEvent e, long ts) -> e.time))
             .name("event-time")
             .uid("event-time");
 
@@ -86,15 +92,21 @@ public final class LandingJob {
         .sinkTo(deadLetters)
         .name("dead-letters")
         .uid("dead-letters");
+
+    DataStream<PlatformStat> platformStats =
+        posts.getSideOutput(DecodeRecords.PLATFORM_STATS)
+            .assignTimestampsAndWatermarks(watermarks((PlatformStat s, long ts) -> s.getObservedAt().toEpochMilli()))
+            .name("report-time").uid("report-time");
+    MigrationAnalytics.attach(settings, posts, posts.getSideOutput(DecodeRecords.PROFILES), events, daily, platformStats);
   }
 
-  private WatermarkStrategy<ChannelEvent> watermarks() {
+  private <T> WatermarkStrategy<T> watermarks(SerializableTimestampAssigner<T> time) {
     if (settings.bounded()) {
       // A backfill closes every day at end of input: history in any order is complete.
-      return WatermarkStrategy.<ChannelEvent>noWatermarks().withTimestampAssigner((e, ts) -> e.time);
+      return WatermarkStrategy.<T>noWatermarks().withTimestampAssigner(time);
     }
-    return WatermarkStrategy.<ChannelEvent>forBoundedOutOfOrderness(settings.outOfOrderness())
-        .withTimestampAssigner((e, ts) -> e.time)
+    return WatermarkStrategy.<T>forBoundedOutOfOrderness(settings.outOfOrderness())
+        .withTimestampAssigner(time)
         .withIdleness(settings.idleness());
   }
 

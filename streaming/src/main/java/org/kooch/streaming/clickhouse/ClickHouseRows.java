@@ -9,6 +9,10 @@ import org.kooch.schemas.PlatformStat;
 import org.kooch.schemas.Post;
 import org.kooch.schemas.SubscriberCount;
 import org.kooch.streaming.daily.ChannelDailyRow;
+import org.kooch.streaming.flows.ChannelFlowRow;
+import org.kooch.streaming.flows.MigrationFlowRow;
+import org.kooch.streaming.links.ChannelLinkRow;
+import org.kooch.streaming.platforms.PlatformDailyRow;
 
 /** The row encoders of the tables Flink writes, column names as in {@code clickhouse/*.sql}. */
 public final class ClickHouseRows {
@@ -85,5 +89,58 @@ public final class ClickHouseRows {
         row.put("posts", d.posts);
         row.put("views", d.views);
         row.put("version", d.version);
+      };
+
+  /** Far future (2100-01-01): the earliest sighting of a link gets the highest version. */
+  private static final long LINK_VERSION_BASE = 4_102_444_800_000L;
+
+  public static final RowEncoder<ChannelLinkRow> CHANNEL_LINKS =
+      (l, row) -> {
+        row.put("from_platform", l.fromPlatform);
+        row.put("from_channel", l.fromChannel);
+        row.put("to_platform", l.toPlatform);
+        row.put("to_channel", l.toChannel);
+        row.put("evidence", l.evidence);
+        row.put("first_seen", dateTime(Instant.ofEpochMilli(l.firstSeen)));
+        row.put("post_id", l.postId);
+        row.put("confidence", l.confidence);
+        row.put("version", (LINK_VERSION_BASE - l.firstSeen) * 100 + Math.round(l.confidence * 99));
+      };
+
+  public static final RowEncoder<ChannelFlowRow> CHANNEL_FLOWS =
+      (f, row) -> {
+        row.put("day", java.time.LocalDate.ofEpochDay(f.epochDay).toString());
+        row.put("from_platform", f.fromPlatform);
+        row.put("from_channel", f.fromChannel);
+        row.put("to_platform", f.toPlatform);
+        row.put("to_channel", f.toChannel);
+        row.put("flow", f.flow);
+        row.put("flow_low", f.flowLow);
+        row.put("flow_high", f.flowHigh);
+        row.put("version", VersionClock.next());
+      };
+
+  public static final RowEncoder<MigrationFlowRow> MIGRATION_FLOWS =
+      (f, row) -> {
+        row.put("day", java.time.LocalDate.ofEpochDay(f.epochDay).toString());
+        row.put("from_platform", f.fromPlatform);
+        row.put("to_platform", f.toPlatform);
+        row.put("flow", f.flow);
+        row.put("flow_low", f.flowLow);
+        row.put("flow_high", f.flowHigh);
+        row.put("channel_pairs", f.channelPairs);
+        row.put("version", VersionClock.next());
+      };
+
+  public static final RowEncoder<PlatformDailyRow> PLATFORM_DAILY =
+      (p, row) -> {
+        row.put("day", java.time.LocalDate.ofEpochDay(p.epochDay).toString());
+        row.put("platform", p.platform);
+        row.put("tracked_channels", p.trackedChannels);
+        row.put("tracked_subscribers", p.trackedSubscribers);
+        row.put("reported_users", p.reportedUsers);
+        row.put("posts", p.posts);
+        row.put("views", p.views);
+        row.put("version", VersionClock.next());
       };
 }

@@ -1,0 +1,131 @@
+package org.kooch.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.kooch.clickhouse.ClickHouseGateway;
+import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.clickhouse.SchemaMigrator;
+import org.kooch.ingest.simulate.Scenario;
+import org.kooch.ingest.simulate.ScenarioSimulator;
+import org.kooch.ingest.simulate.Simulation;
+import org.kooch.ingest.simulate.TimedRecord;
+import org.kooch.ingest.simulate.Truth;
+import org.kooch.schemas.RecordKeys;
+import org.kooch.schemas.RecordType;
+import org.kooch.streaming.JobSettings;
+import org.kooch.streaming.LandingJob;
+import org.kooch.streaming.kafka.RawRecord;
+
+/**
+ * Scores the migration estimates against a simulation's truth: the scenario's records go through
+ * the real Flink job (bounded, from memory instead of Kafka) into a fresh ClickHouse database,
+ * and the estimated daily flows and platform totals are compared with what really happened.
+ */
+final class AccuracyBenchmark {
+  /** A scenario variant and its scores. */
+  record Score(String variant, Map<String, double[]> flowWape, Map<String, double[]> totalsError) {}
+
+  private AccuracyBenchmark() {}
+
+  static Score run(String variant, Scenario scenario, ClickHouseSettings clickhouse, int parallelism) throws Exception {
+    Simulation sim = ScenarioSimulator.run(scenario);
+    try (ClickHouseGateway server = ClickHouseGateway.forServer(clickhouse)) {
+      // The benchmark's own scratch database: rows of an earlier run must not mix in.
+      server.execute("DROP DATABASE IF EXISTS " + org.kooch.clickhouse.Sql.identifier(clickhouse.database()));
+    }
+    new SchemaMigrator(clickhouse).migrate();
+    List<RawRecord> raw = new ArrayList<>();
+    long offset = 0;
+    for (TimedRecord r : sim.records()) {
+      RecordType type = RecordType.of(r.record());
+      raw.add(new RawRecord(type.topic(), 0, offset++, RecordKeys.keyBytes(r.record()), type.encode(r.record())));
+    }
+    JobSettings settings = JobSettings.defaults("unused:9092", clickhouse, true);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    new LandingJob(null, new DiscardingSink<>(), settings).build(env.fromData(raw).name("simulation").uid("simulation"));
+    env.execute("accuracy " + variant);
+    try (ClickHouseGateway g = new ClickHouseGateway(clickhouse)) {
+      return new Score(variant, flowWape(sim.truth(), g), totalsError(sim.truth(), g));
+    }
+  }
+
+  /** Per platform pair: {WAPE of daily flows, true total, estimated total}. */
+  static Map<String, double[]> flowWape(Truth truth, ClickHouseGateway g) {
+    Map<String, Map<LocalDate, Double>> real = new TreeMap<>();
+    for (Truth.Flow f : truth.flows()) {
+      real.computeIfAbsent(f.fromPlatform() + ">" + f.toPlatform(), k -> new TreeMap<>()).merge(f.day(), f.flow(), Double::sum);
+    }
+    Map<String, Map<LocalDate, Double>> est = new TreeMap<>();
+    for (JsonNode r : g.query("SELECT toString(day) AS day, from_platform, to_platform, flow FROM v_migration_flows")) {
+      est.computeIfAbsent(r.get("from_platform").asText() + ">" + r.get("to_platform").asText(), k -> new TreeMap<>())
+          .merge(LocalDate.parse(r.get("day").asText()), r.get("flow").asDouble(), Double::sum);
+    }
+    Map<String, double[]> out = new TreeMap<>();
+    double allErr = 0;
+    double allTrue = 0;
+    double allEst = 0;
+    for (String pair : real.keySet()) {
+      Map<LocalDate, Double> t = real.get(pair);
+      Map<LocalDate, Double> e = est.getOrDefault(pair, Map.of());
+      java.util.Set<LocalDate> days = new java.util.TreeSet<>(t.keySet());
+      days.addAll(e.keySet());
+      double err = 0;
+      double sumTrue = 0;
+      double sumEst = 0;
+      for (LocalDate d : days) {
+        double tv = t.getOrDefault(d, 0.0);
+        double ev = e.getOrDefault(d, 0.0);
+        err += Math.abs(ev - tv);
+        sumTrue += tv;
+        sumEst += ev;
+      }
+      out.put(pair, new double[] {sumTrue == 0 ? Double.NaN : err / sumTrue, sumTrue, sumEst});
+      allErr += err;
+      allTrue += sumTrue;
+      allEst += sumEst;
+    }
+    // Flows estimated between pairs that had none in truth count against the estimate too.
+    for (String pair : est.keySet()) {
+      if (!real.containsKey(pair)) {
+        double sum = est.get(pair).values().stream().mapToDouble(Double::doubleValue).sum();
+        out.put(pair, new double[] {Double.POSITIVE_INFINITY, 0, sum});
+        allErr += sum;
+        allEst += sum;
+      }
+    }
+    out.put("all", new double[] {allErr / allTrue, allTrue, allEst});
+    return out;
+  }
+
+  /** Per platform: {mean, max absolute relative error of daily tracked subscribers}. */
+  static Map<String, double[]> totalsError(Truth truth, ClickHouseGateway g) {
+    Map<String, Map<LocalDate, Long>> est = new TreeMap<>();
+    for (JsonNode r : g.query("SELECT toString(day) AS day, platform, tracked_subscribers FROM v_platform_daily")) {
+      est.computeIfAbsent(r.get("platform").asText(), k -> new TreeMap<>())
+          .put(LocalDate.parse(r.get("day").asText()), r.get("tracked_subscribers").asLong());
+    }
+    Map<String, double[]> sums = new TreeMap<>();
+    for (Map.Entry<LocalDate, Map<String, Long>> day : truth.platformTotals().entrySet()) {
+      for (Map.Entry<String, Long> p : day.getValue().entrySet()) {
+        if (p.getValue() == 0) {
+          continue;
+        }
+        Long e = est.getOrDefault(p.getKey(), Map.of()).get(day.getKey());
+        double rel = e == null ? 1.0 : Math.abs(e - p.getValue()) / (double) p.getValue();
+        double[] s = sums.computeIfAbsent(p.getKey(), k -> new double[3]);
+        s[0] += rel;
+        s[1] = Math.max(s[1], rel);
+        s[2]++;
+      }
+    }
+    Map<String, double[]> out = new TreeMap<>();
+    sums.forEach((k, s) -> out.put(k, new double[] {s[0] / s[2], s[1]}));
+    return out;
+  }
+}

@@ -1,0 +1,87 @@
+package org.kooch.app;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.kooch.ingest.simulate.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kooch bench}: measurements that print figures. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
+    subcommands = BenchCommand.Accuracy.class)
+final class BenchCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  @Command(name = "accuracy", mixinStandardHelpOptions = true,
+      description = {"Run scenario variants (seeds, noise, dual-homing) through the real Flink job into ClickHouse and print",
+          "the weighted absolute percentage error (WAPE) of daily flows per platform pair, and the error of platform totals."})
+  static final class Accuracy implements Callable<Integer> {
+    @Mixin ConnectionOptions connection;
+
+    @Option(names = "--scenario", defaultValue = Scenario.IRAN_2018, description = "Base scenario (default ${DEFAULT-VALUE}).")
+    String scenario;
+
+    @Option(names = "--seeds", split = ",", defaultValue = "2018,7,42", description = "Seeds at default noise (default ${DEFAULT-VALUE}).")
+    List<Long> seeds;
+
+    @Option(names = "--noise-factors", split = ",", defaultValue = "2", description = "Extra runs with all noise multiplied (default ${DEFAULT-VALUE}).")
+    List<Double> noiseFactors;
+
+    @Option(names = "--dual-homing", split = ",", defaultValue = "0.2,0.7", description = "Extra runs with every move's dual-homing share set to these (default ${DEFAULT-VALUE}).")
+    List<Double> dualHoming;
+
+    @Override
+    public Integer call() throws Exception {
+      Scenario base = Scenario.load(scenario);
+      Map<String, Scenario> variants = new LinkedHashMap<>();
+      for (long seed : seeds) {
+        variants.put("seed " + seed, ScenarioVariants.withSeed(base, seed));
+      }
+      for (double f : noiseFactors) {
+        variants.put("noise x" + f, ScenarioVariants.withNoise(base, f));
+      }
+      for (double d : dualHoming) {
+        variants.put("dual-homing " + d, ScenarioVariants.withDualHoming(base, d));
+      }
+      LocalClickHouse.ensureReady(connection.clickHouse(), false);
+      List<AccuracyBenchmark.Score> scores = new ArrayList<>();
+      for (Map.Entry<String, Scenario> v : variants.entrySet()) {
+        String db = connection.clickHouse().database() + "_accuracy_" + scores.size();
+        System.err.println("running " + v.getKey() + " into " + db + " ...");
+        scores.add(AccuracyBenchmark.run(v.getKey(), v.getValue(), connection.clickHouse().withDatabase(db), 2));
+      }
+      print(scores);
+      return 0;
+    }
+
+    private static void print(List<AccuracyBenchmark.Score> scores) {
+      System.out.println();
+      System.out.println("Daily flow WAPE per platform pair (true total -> estimated total)");
+      System.out.printf(Locale.ROOT, "%-18s %-22s %8s %12s %12s%n", "variant", "pair", "WAPE", "true", "estimated");
+      for (AccuracyBenchmark.Score s : scores) {
+        for (Map.Entry<String, double[]> e : s.flowWape().entrySet()) {
+          double[] v = e.getValue();
+          System.out.printf(Locale.ROOT, "%-18s %-22s %7.1f%% %,12.0f %,12.0f%n", s.variant(), e.getKey(), v[0] * 100, v[1], v[2]);
+        }
+      }
+      System.out.println();
+      System.out.println("Platform totals (tracked subscribers per day): mean and max absolute error");
+      System.out.printf(Locale.ROOT, "%-18s %-10s %8s %8s%n", "variant", "platform", "mean", "max");
+      for (AccuracyBenchmark.Score s : scores) {
+        for (Map.Entry<String, double[]> e : s.totalsError().entrySet()) {
+          System.out.printf(Locale.ROOT, "%-18s %-10s %7.2f%% %7.2f%%%n", s.variant(), e.getKey(), e.getValue()[0] * 100, e.getValue()[1] * 100);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package org.kooch.streaming.flows;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.kooch.streaming.daily.ChannelEvent;
+
+/**
+ * Keyed by channel: turns irregular, duplicated, rounded, late subscriber observations into one
+ * count per day end (midnight UTC), interpolated in event time ({@link DayEndInterpolation}).
+ * A day end is estimated when the watermark is a day past it (so the next day's observations are
+ * in) and estimated again, at once, when a late observation near it arrives. Observations older
+ * than the allowed lateness plus the interpolation window are dropped from state.
+ */
+public class DayEndEstimator extends KeyedProcessFunction<String, ChannelEvent, DayEnd> {
+  static final long DAY_MS = 86_400_000L;
+
+  private final long allowedLatenessMs;
+  private transient MapState<Long, Long> observations;
+
+  public DayEndEstimator(Duration allowedLateness) {
+    this.allowedLatenessMs = allowedLateness.toMillis();
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    observations = getRuntimeContext().getMapState(new MapStateDescriptor<>("observations", Long.class, Long.class));
+  }
+
+  @Override
+  public void processElement(ChannelEvent e, Context ctx, Collector<DayEnd> out) throws Exception {
+    if (e.kind != ChannelEvent.COUNT) {
+      return;
+    }
+    Long old = observations.get(e.time);
+    // Two observations at the same instant: keep the more precise one (then the larger).
+    if (old != null && (CounterPrecision.halfUnit(old) < CounterPrecision.halfUnit(e.value)
+        || (CounterPrecision.halfUnit(old) == CounterPrecision.halfUnit(e.value) && old >= e.value))) {
+      return;
+    }
+    observations.put(e.time, e.value);
+    long day = Math.floorDiv(e.time, DAY_MS);
+    long watermark = ctx.timerService().currentWatermark();
+    // Day ends this observation can influence: the midnights within the interpolation window.
+    for (long d = day - 2; d <= day + 1; d++) {
+      long due = emitTime(d);
+      if (watermark >= due) {
+        emit(d, ctx.getCurrentKey(), out); // a correction of a day already estimated
+      } else {
+        ctx.timerService().registerEventTimeTimer(due);
+      }
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<DayEnd> out) throws Exception {
+    long day = Math.floorDiv(timestamp - 1, DAY_MS) - 2;
+    emit(day, ctx.getCurrentKey(), out);
+    long horizon = timestamp - allowedLatenessMs - 2 * DayEndInterpolation.WINDOW_MS;
+    List<Long> old = new ArrayList<>();
+    for (Long t : observations.keys()) {
+      if (t < horizon) {
+        old.add(t);
+      }
+    }
+    for (Long t : old) {
+      observations.remove(t);
+    }
+    if (observations.isEmpty()) {
+      observations.clear();
+    }
+  }
+
+  /** When day {@code d}'s end is estimated: a day after its midnight (plus 1 ms). */
+  static long emitTime(long d) {
+    return (d + 2) * DAY_MS + 1;
+  }
+
+  private void emit(long day, String key, Collector<DayEnd> out) throws Exception {
+    TreeMap<Long, Long> all = new TreeMap<>();
+    for (Map.Entry<Long, Long> o : observations.entries()) {
+      all.put(o.getKey(), o.getValue());
+    }
+    double[] v = DayEndInterpolation.at((day + 1) * DAY_MS, all);
+    if (v != null) {
+      String[] k = key.split("/", 2);
+      out.collect(new DayEnd(k[0], k[1], day, v[0], v[1]));
+    }
+  }
+}

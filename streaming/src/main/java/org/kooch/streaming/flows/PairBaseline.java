@@ -1,0 +1,147 @@
+package org.kooch.streaming.flows;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The estimator's arithmetic for one linked pair (DESIGN.md "Migration flow estimation"). Each
+ * side's daily series is completed (short gaps interpolated; a channel first seen at or after the
+ * link starts from zero), its baseline growth rate and noise are learnt from the
+ * {@link #BASELINE_DAYS} days before the link (median and MAD of relative daily changes, robust
+ * to outliers), and from the link day on each day yields, per direction, the source's excess loss
+ * and the target's excess gain against those baselines.
+ */
+public final class PairBaseline {
+  static final int BASELINE_DAYS = 21;
+  static final int MAX_GAP_DAYS = 5;
+  static final int MIN_BASELINE_POINTS = 3;
+
+  private PairBaseline() {}
+
+  /** Candidates for both directions on every day from the link day on where both sides are known. */
+  public static List<FlowCandidate> candidates(String keyA, TreeMap<Long, double[]> a, String keyB, TreeMap<Long, double[]> b, long linkDay) {
+    List<FlowCandidate> out = new ArrayList<>();
+    if (a.isEmpty() || b.isEmpty()) {
+      return out;
+    }
+    long first = linkDay - BASELINE_DAYS - 1;
+    long last = Math.max(a.lastKey(), b.lastKey());
+    if (last < linkDay) {
+      return out;
+    }
+    Side sa = Side.of(a, first, last, linkDay);
+    Side sb = Side.of(b, first, last, linkDay);
+    for (long d = linkDay; d <= last; d++) {
+      int i = (int) (d - first);
+      if (!sa.known(i) || !sb.known(i)) {
+        continue;
+      }
+      out.add(new FlowCandidate(d, keyA, keyB, sa.loss(i), sa.uncertainty(i), sb.gain(i), sb.uncertainty(i)));
+      out.add(new FlowCandidate(d, keyB, keyA, sb.loss(i), sb.uncertainty(i), sa.gain(i), sa.uncertainty(i)));
+    }
+    return out;
+  }
+
+  /** One channel's completed series over [first, last] with its baseline. */
+  static final class Side {
+    final double[] v;
+    final double[] u;
+    double rate;
+    double noise;
+
+    private Side(int n) {
+      v = new double[n];
+      u = new double[n];
+      Arrays.fill(v, Double.NaN);
+    }
+
+    static Side of(TreeMap<Long, double[]> series, long first, long last, long linkDay) {
+      Side s = new Side((int) (last - first + 1));
+      for (Map.Entry<Long, double[]> e : series.subMap(first, true, last, true).entrySet()) {
+        int i = (int) (e.getKey() - first);
+        s.v[i] = e.getValue()[0];
+        s.u[i] = e.getValue()[1];
+      }
+      long firstSeen = series.firstKey();
+      if (firstSeen >= linkDay && firstSeen - 1 >= first) {
+        // A channel opened for the move: it had nobody the day before it was first seen.
+        int i = (int) (firstSeen - 1 - first);
+        s.v[i] = 0;
+        s.u[i] = 0;
+      }
+      s.fillGaps();
+      s.learnBaseline((int) (linkDay - first));
+      return s;
+    }
+
+    boolean known(int i) {
+      return i >= 1 && !Double.isNaN(v[i]) && !Double.isNaN(v[i - 1]);
+    }
+
+    double delta(int i) {
+      return v[i] - v[i - 1];
+    }
+
+    double loss(int i) {
+      return Math.max(0, rate * v[i - 1] - delta(i));
+    }
+
+    double gain(int i) {
+      return Math.max(0, delta(i) - rate * v[i - 1]);
+    }
+
+    double uncertainty(int i) {
+      return u[i] + u[i - 1] + 2 * noise;
+    }
+
+    private void fillGaps() {
+      int prev = -1;
+      for (int i = 0; i < v.length; i++) {
+        if (Double.isNaN(v[i])) {
+          continue;
+        }
+        if (prev >= 0 && i - prev > 1 && i - prev - 1 <= MAX_GAP_DAYS) {
+          for (int j = prev + 1; j < i; j++) {
+            double f = (double) (j - prev) / (i - prev);
+            v[j] = v[prev] + f * (v[i] - v[prev]);
+            // An interpolated day is only known to lie between its neighbours.
+            u[j] = Math.max(u[prev], u[i]) + Math.abs(v[i] - v[prev]) / 2;
+          }
+        }
+        prev = i;
+      }
+    }
+
+    private void learnBaseline(int linkIndex) {
+      List<Double> rates = new ArrayList<>();
+      List<Double> deltas = new ArrayList<>();
+      List<Double> prevs = new ArrayList<>();
+      for (int i = Math.max(1, linkIndex - BASELINE_DAYS); i < linkIndex && i < v.length; i++) {
+        if (known(i) && v[i - 1] > 0) {
+          rates.add(delta(i) / v[i - 1]);
+          deltas.add(delta(i));
+          prevs.add(v[i - 1]);
+        }
+      }
+      if (rates.size() < MIN_BASELINE_POINTS) {
+        return;
+      }
+      rate = median(rates);
+      List<Double> residuals = new ArrayList<>();
+      for (int k = 0; k < deltas.size(); k++) {
+        residuals.add(Math.abs(deltas.get(k) - rate * prevs.get(k)));
+      }
+      noise = 1.4826 * median(residuals);
+    }
+
+    private static double median(List<Double> xs) {
+      List<Double> s = new ArrayList<>(xs);
+      s.sort(Double::compare);
+      int n = s.size();
+      return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package org.kooch.streaming.flows;
+
+/**
+ * One side's day-end count routed to a linked pair of channels. {@code side} 0 is the pair's first
+ * channel (by key order), 1 the second. {@code linkDay} is the day the pair was first linked.
+ */
+public class PairDayEnd {
+  public String pair;
+  public int side;
+  public long linkDay;
+  public DayEnd dayEnd;
+
+  public PairDayEnd() {}
+
+  public PairDayEnd(String pair, int side, long linkDay, DayEnd dayEnd) {
+    this.pair = pair;
+    this.side = side;
+    this.linkDay = linkDay;
+    this.dayEnd = dayEnd;
+  }
+
+  /** Canonical key of an unordered pair of channel keys. */
+  public static String pairKey(String a, String b) {
+    return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
+  }
+}

@@ -1,0 +1,57 @@
+package org.kooch.streaming.flows;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keyed by linked pair: keeps both channels' day-end series and, whenever either changes (new
+ * days, late corrections, an earlier link day), recomputes the pair's candidates
+ * ({@link PairBaseline}) and emits those that changed. Downstream, the source's loss is split
+ * across its targets ({@link SourceFlowSplitter}).
+ */
+public class PairFlowEstimator extends KeyedProcessFunction<String, PairDayEnd, FlowCandidate> {
+  private transient MapState<Long, double[]> sideA;
+  private transient MapState<Long, double[]> sideB;
+  private transient ValueState<Long> linkDay;
+  private transient MapState<String, FlowCandidate> emitted;
+
+  @Override
+  public void open(OpenContext openContext) {
+    sideA = getRuntimeContext().getMapState(new MapStateDescriptor<>("side-a", Long.class, double[].class));
+    sideB = getRuntimeContext().getMapState(new MapStateDescriptor<>("side-b", Long.class, double[].class));
+    linkDay = getRuntimeContext().getState(new ValueStateDescriptor<>("link-day", Long.class));
+    emitted = getRuntimeContext().getMapState(new MapStateDescriptor<>("emitted", String.class, FlowCandidate.class));
+  }
+
+  @Override
+  public void processElement(PairDayEnd p, Context ctx, Collector<FlowCandidate> out) throws Exception {
+    Long known = linkDay.value();
+    if (known == null || p.linkDay < known) {
+      linkDay.update(p.linkDay);
+    }
+    (p.side == 0 ? sideA : sideB).put(p.dayEnd.epochDay, new double[] {p.dayEnd.value, p.dayEnd.uncertainty});
+    String[] keys = p.pair.split("\\|", 2);
+    for (FlowCandidate c : PairBaseline.candidates(keys[0], copy(sideA), keys[1], copy(sideB), linkDay.value())) {
+      String id = c.day + ">" + c.from;
+      if (!c.sameFigures(emitted.get(id))) {
+        emitted.put(id, c);
+        out.collect(c);
+      }
+    }
+  }
+
+  private static TreeMap<Long, double[]> copy(MapState<Long, double[]> state) throws Exception {
+    TreeMap<Long, double[]> m = new TreeMap<>();
+    for (Map.Entry<Long, double[]> e : state.entries()) {
+      m.put(e.getKey(), e.getValue());
+    }
+    return m;
+  }
+}

@@ -1,0 +1,85 @@
+package org.kooch.streaming.links;
+
+import java.util.Objects;
+
+/**
+ * Evidence that two channels belong to the same owner: one row of {@code channel_links}.
+ * {@code from} is where the evidence was found (the announcing channel, the earlier account).
+ */
+public class ChannelLinkRow {
+  public static final String POST_LINK = "post_link";
+  public static final String PROFILE_LINK = "profile_link";
+  public static final String FORWARD = "forward";
+  public static final String SAME_HANDLE = "same_handle";
+  public static final String SAME_CONTENT = "same_content";
+
+  public String fromPlatform;
+  public String fromChannel;
+  public String toPlatform;
+  public String toChannel;
+  public String evidence;
+  public long firstSeen;
+  public Long postId;
+  public double confidence;
+
+  public ChannelLinkRow() {}
+
+  public ChannelLinkRow(String fromPlatform, String fromChannel, String toPlatform, String toChannel,
+      String evidence, long firstSeen, Long postId, double confidence) {
+    this.fromPlatform = fromPlatform;
+    this.fromChannel = fromChannel;
+    this.toPlatform = toPlatform;
+    this.toChannel = toChannel;
+    this.evidence = evidence;
+    this.firstSeen = firstSeen;
+    this.postId = postId;
+    this.confidence = confidence;
+  }
+
+  /** Identity of the link in {@code channel_links}. */
+  public String key() {
+    return fromPlatform + "/" + fromChannel + ">" + toPlatform + "/" + toChannel + "#" + evidence;
+  }
+
+  public String fromKey() {
+    return fromPlatform + "/" + fromChannel;
+  }
+
+  public String toKey() {
+    return toPlatform + "/" + toChannel;
+  }
+
+  public boolean crossPlatform() {
+    return !fromPlatform.equals(toPlatform);
+  }
+
+  /**
+   * Whether this link can start a migration pair: an owner pointing its audience to another
+   * platform (a link or mention in a post, or a link in the description). The same handle or the
+   * same text on two platforms suggests a common owner but is no announcement: news is reposted
+   * by many channels, handles are squatted; and its first sighting says nothing about when a move
+   * began, which the flow baseline needs.
+   */
+  public boolean announcesMove() {
+    return crossPlatform() && (POST_LINK.equals(evidence) || PROFILE_LINK.equals(evidence));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ChannelLinkRow r)) {
+      return false;
+    }
+    return firstSeen == r.firstSeen && Double.compare(confidence, r.confidence) == 0 && key().equals(r.key())
+        && Objects.equals(postId, r.postId);
+  }
+
+  @Override
+  public int hashCode() {
+    return key().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return key() + "@" + firstSeen + " c=" + confidence;
+  }
+}
