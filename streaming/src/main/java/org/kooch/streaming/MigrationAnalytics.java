@@ -23,6 +23,9 @@ import org.kooch.streaming.flows.PairDayEnd;
 import org.kooch.streaming.flows.PairFlowEstimator;
 import org.kooch.streaming.flows.PairLink;
 import org.kooch.streaming.flows.PlatformFlowAggregator;
+import org.kooch.streaming.flows.PlatformShockEstimator;
+import org.kooch.streaming.flows.ShockDay;
+import org.kooch.streaming.flows.ShockRouter;
 import org.kooch.streaming.flows.SourceFlowSplitter;
 import org.kooch.streaming.links.ChannelLinkRow;
 import org.kooch.streaming.links.LinkDeduplicator;
@@ -43,7 +46,8 @@ import org.kooch.streaming.platforms.PlatformInput;
  * channel events ──► same handle ──────────────────────┼─► dedupe ─► channel_links
  * posts ──► MinHash ─► LSH buckets ─► same content ────┘      │ cross-platform pairs
  * counts ─► day ends ──────────────► route to pairs ◄─────────┘ (announced cross-platform links only)
- *                                      └─► pair estimator ─► split by source ─► channel_flows ─► migration_flows
+ * unlinked channels' day ends ─► platform shocks ─► route to pairs ─┐
+ *                                      └─► pair estimator ◄─────────┘ ─► split by source ─► channel_flows ─► migration_flows
  * day ends + channel_daily + reports ─► platform_daily
  * </pre>
  */
@@ -87,9 +91,19 @@ final class MigrationAnalytics {
             .process(new DayEndEstimator(settings.allowedLateness()), TypeInformation.of(DayEnd.class))
             .name("day-ends").uid("day-ends");
 
-    SingleOutputStreamOperator<ChannelFlowRow> channelFlows =
+    SingleOutputStreamOperator<PairDayEnd> routed =
         dayEnds.keyBy(DayEnd::key).connect(pairLinks.keyBy(l -> l.channel))
-            .process(new LinkRouter(), TypeInformation.of(PairDayEnd.class)).name("route-to-pairs").uid("route-to-pairs")
+            .process(new LinkRouter(), TypeInformation.of(PairDayEnd.class)).name("route-to-pairs").uid("route-to-pairs");
+    DataStream<PairDayEnd> shocks =
+        routed.getSideOutput(LinkRouter.CONTROLS)
+            .keyBy(c -> c.dayEnd.platform)
+            .process(new PlatformShockEstimator(), TypeInformation.of(ShockDay.class)).name("platform-shocks").uid("platform-shocks")
+            .keyBy(s -> s.platform)
+            .connect(pairLinks.keyBy(l -> ShockRouter.platformOf(l.channel)))
+            .process(new ShockRouter(), TypeInformation.of(PairDayEnd.class)).name("route-shocks").uid("route-shocks");
+
+    SingleOutputStreamOperator<ChannelFlowRow> channelFlows =
+        routed.union(shocks)
             .keyBy(p -> p.pair)
             .process(new PairFlowEstimator(), TypeInformation.of(FlowCandidate.class)).name("pair-flows").uid("pair-flows")
             .keyBy(c -> c.from)

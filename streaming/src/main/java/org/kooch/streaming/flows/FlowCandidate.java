@@ -10,14 +10,25 @@ public class FlowCandidate {
   public long day;
   public String from;
   public String to;
+  /** Loss beyond trend and platform shock (the estimate). */
   public double loss;
+  /** Loss beyond trend alone (the upper end: every leaver might have followed). */
+  public double lossRaw;
   public double lossUncertainty;
   public double gain;
+  public double gainRaw;
   public double gainUncertainty;
 
   public FlowCandidate() {}
 
   public FlowCandidate(long day, String from, String to, double loss, double lossUncertainty, double gain, double gainUncertainty) {
+    this(day, from, to, loss, loss, lossUncertainty, gain, gain, gainUncertainty);
+  }
+
+  public FlowCandidate(long day, String from, String to, double loss, double lossRaw, double lossUncertainty,
+      double gain, double gainRaw, double gainUncertainty) {
+    this.lossRaw = lossRaw;
+    this.gainRaw = gainRaw;
     this.day = day;
     this.from = from;
     this.to = to;
@@ -29,6 +40,7 @@ public class FlowCandidate {
 
   boolean sameFigures(FlowCandidate o) {
     return o != null && Math.round(loss) == Math.round(o.loss) && Math.round(gain) == Math.round(o.gain)
+        && Math.round(lossRaw) == Math.round(o.lossRaw) && Math.round(gainRaw) == Math.round(o.gainRaw)
         && Math.round(lossUncertainty) == Math.round(o.lossUncertainty) && Math.round(gainUncertainty) == Math.round(o.gainUncertainty);
   }
 

@@ -29,6 +29,7 @@ public final class FlowSplit {
   public static List<ChannelFlowRow> rows(long day, List<FlowCandidate> candidates) {
     int n = candidates.size();
     double loss = 0;
+    double lossRaw = 0;
     double lossU = 0;
     double[] gains = new double[n];
     double[] low = new double[n];
@@ -36,14 +37,16 @@ public final class FlowSplit {
     for (int i = 0; i < n; i++) {
       FlowCandidate c = candidates.get(i);
       loss = Math.max(loss, c.loss);
+      lossRaw = Math.max(lossRaw, c.lossRaw);
       lossU = Math.max(lossU, c.lossUncertainty);
       gains[i] = c.gain;
       low[i] = c.gain - c.gainUncertainty;
-      high[i] = c.gain + c.gainUncertainty;
+      high[i] = Math.max(c.gain, c.gainRaw) + c.gainUncertainty;
     }
     double[] mid = split(loss, gains);
     double[] lo = split(loss - lossU, low);
-    double[] hi = split(loss + lossU, high);
+    // Upper end: every leaver beyond the trend might have followed (also those of a platform shock).
+    double[] hi = split(Math.max(loss, lossRaw) + lossU, high);
     List<ChannelFlowRow> rows = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       FlowCandidate c = candidates.get(i);

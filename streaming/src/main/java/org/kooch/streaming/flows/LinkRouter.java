@@ -6,13 +6,18 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Keyed by channel: sends each day-end count of a channel to every linked pair it belongs to. A
  * channel keeps its day-end history, so a pair linked later (or linked earlier than first known)
- * receives the whole series and can learn the channel's baseline from before the link.
+ * receives the whole series and can learn the channel's baseline from before the link. Every
+ * day end also goes to {@link #CONTROLS} with the channel's first link day, so the platform's
+ * common shocks can be learnt from channels that were not (yet) moving.
  */
 public class LinkRouter extends KeyedCoProcessFunction<String, DayEnd, PairLink, PairDayEnd> {
+  public static final OutputTag<ControlDayEnd> CONTROLS = new OutputTag<>("control-day-ends") {};
+
   private transient MapState<Long, DayEnd> history;
   private transient MapState<String, PairLink> pairs;
 
@@ -25,9 +30,12 @@ public class LinkRouter extends KeyedCoProcessFunction<String, DayEnd, PairLink,
   @Override
   public void processElement1(DayEnd d, Context ctx, Collector<PairDayEnd> out) throws Exception {
     history.put(d.epochDay, d);
+    long linkedSince = Long.MAX_VALUE;
     for (PairLink p : pairs.values()) {
       out.collect(new PairDayEnd(p.pair, p.side, p.linkDay, d));
+      linkedSince = Math.min(linkedSince, p.linkDay);
     }
+    ctx.output(CONTROLS, new ControlDayEnd(d, linkedSince));
   }
 
   @Override
@@ -36,9 +44,16 @@ public class LinkRouter extends KeyedCoProcessFunction<String, DayEnd, PairLink,
     if (known != null && known.linkDay <= link.linkDay) {
       return;
     }
+    long before = Long.MAX_VALUE;
+    for (PairLink p : pairs.values()) {
+      before = Math.min(before, p.linkDay);
+    }
     pairs.put(link.pair, link);
     for (Map.Entry<Long, DayEnd> e : history.entries()) {
       out.collect(new PairDayEnd(link.pair, link.side, link.linkDay, e.getValue()));
+      if (link.linkDay < before) {
+        ctx.output(CONTROLS, new ControlDayEnd(e.getValue(), link.linkDay));
+      }
     }
   }
 }

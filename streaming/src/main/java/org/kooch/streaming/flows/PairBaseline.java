@@ -18,11 +18,30 @@ public final class PairBaseline {
   static final int BASELINE_DAYS = 21;
   static final int MAX_GAP_DAYS = 5;
   static final int MIN_BASELINE_POINTS = 3;
+  /** Days after the link day from which daily excess changes are smoothed (see Side#excess). */
+  static final int SMOOTH_FROM = 2;
+  /** From here on, five days are averaged: flows have slowed down, noise dominates. */
+  static final int WIDE_SMOOTH_FROM = 5;
 
   private PairBaseline() {}
 
+  static double median(List<Double> xs) {
+    return Side.medianOf(xs);
+  }
+
   /** Candidates for both directions on every day from the link day on where both sides are known. */
   public static List<FlowCandidate> candidates(String keyA, TreeMap<Long, double[]> a, String keyB, TreeMap<Long, double[]> b, long linkDay) {
+    return candidates(keyA, a, Map.of(), keyB, b, Map.of(), linkDay);
+  }
+
+  /**
+   * As above, with each platform's common shock per day ({@link PlatformShockEstimator}): the
+   * adjusted loss and gain are measured against trend plus shock (a ban that hits every channel is
+   * not a move), the raw ones against the trend alone. The truth lies between: some of those who
+   * left with the shock may have followed the owner.
+   */
+  public static List<FlowCandidate> candidates(String keyA, TreeMap<Long, double[]> a, Map<Long, Double> shockA,
+      String keyB, TreeMap<Long, double[]> b, Map<Long, Double> shockB, long linkDay) {
     List<FlowCandidate> out = new ArrayList<>();
     if (a.isEmpty() || b.isEmpty()) {
       return out;
@@ -39,8 +58,10 @@ public final class PairBaseline {
       if (!sa.known(i) || !sb.known(i)) {
         continue;
       }
-      out.add(new FlowCandidate(d, keyA, keyB, sa.loss(i), sa.uncertainty(i), sb.gain(i), sb.uncertainty(i)));
-      out.add(new FlowCandidate(d, keyB, keyA, sb.loss(i), sb.uncertainty(i), sa.gain(i), sa.uncertainty(i)));
+      double xa = shockA.getOrDefault(d, 0.0);
+      double xb = shockB.getOrDefault(d, 0.0);
+      out.add(new FlowCandidate(d, keyA, keyB, sa.loss(i, xa), sa.loss(i, 0), sa.uncertainty(i), sb.gain(i, xb), sb.gain(i, 0), sb.uncertainty(i)));
+      out.add(new FlowCandidate(d, keyB, keyA, sb.loss(i, xb), sb.loss(i, 0), sb.uncertainty(i), sa.gain(i, xa), sa.gain(i, 0), sa.uncertainty(i)));
     }
     return out;
   }
@@ -49,6 +70,7 @@ public final class PairBaseline {
   static final class Side {
     final double[] v;
     final double[] u;
+    int linkIndex;
     double rate;
     double noise;
 
@@ -73,7 +95,8 @@ public final class PairBaseline {
         s.u[i] = 0;
       }
       s.fillGaps();
-      s.learnBaseline((int) (linkDay - first));
+      s.linkIndex = (int) (linkDay - first);
+      s.learnBaseline(s.linkIndex);
       return s;
     }
 
@@ -86,11 +109,39 @@ public final class PairBaseline {
     }
 
     double loss(int i) {
-      return Math.max(0, rate * v[i - 1] - delta(i));
+      return loss(i, 0);
     }
 
     double gain(int i) {
-      return Math.max(0, delta(i) - rate * v[i - 1]);
+      return gain(i, 0);
+    }
+
+    /** Loss beyond the trend plus the platform's common shock of the day. */
+    double loss(int i, double shock) {
+      return Math.max(0, excess(i, shock, -1));
+    }
+
+    double gain(int i, double shock) {
+      return Math.max(0, excess(i, shock, 1));
+    }
+
+    /**
+     * Signed change beyond trend and shock ({@code sign} -1: loss, 1: gain). From the third day of
+     * a move on it is averaged over the day and its neighbours (from the sixth, two on each side)
+     * before clipping at zero: after the
+     * first days, real flows change slowly while count noise flips sign from day to day, and
+     * clipping single noisy days would turn noise into flow.
+     */
+    private double excess(int i, double shock, int sign) {
+      int half = i >= linkIndex + WIDE_SMOOTH_FROM ? 2 : i >= linkIndex + SMOOTH_FROM ? 1 : 0;
+      while (half > 0 && (i + half >= v.length || !known(i - half) || !known(i + half))) {
+        half--;
+      }
+      double sum = 0;
+      for (int j = i - half; j <= i + half; j++) {
+        sum += delta(j) - (rate + shock) * v[j - 1];
+      }
+      return sign * sum / (2 * half + 1);
     }
 
     double uncertainty(int i) {
@@ -129,15 +180,15 @@ public final class PairBaseline {
       if (rates.size() < MIN_BASELINE_POINTS) {
         return;
       }
-      rate = median(rates);
+      rate = medianOf(rates);
       List<Double> residuals = new ArrayList<>();
       for (int k = 0; k < deltas.size(); k++) {
         residuals.add(Math.abs(deltas.get(k) - rate * prevs.get(k)));
       }
-      noise = 1.4826 * median(residuals);
+      noise = 1.4826 * medianOf(residuals);
     }
 
-    private static double median(List<Double> xs) {
+    static double medianOf(List<Double> xs) {
       List<Double> s = new ArrayList<>(xs);
       s.sort(Double::compare);
       int n = s.size();

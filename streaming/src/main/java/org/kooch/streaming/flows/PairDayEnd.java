@@ -9,8 +9,19 @@ public class PairDayEnd {
   public int side;
   public long linkDay;
   public DayEnd dayEnd;
+  /** Set instead of a count: the common shock of this side's platform on {@code dayEnd.epochDay}. */
+  public boolean isShock;
+  public double shock;
 
   public PairDayEnd() {}
+
+  /** The platform shock of day {@code epochDay} for one side of a pair. */
+  public static PairDayEnd shock(String pair, int side, long linkDay, long epochDay, double shock) {
+    PairDayEnd p = new PairDayEnd(pair, side, linkDay, new DayEnd("", "", epochDay, Double.NaN, 0));
+    p.isShock = true;
+    p.shock = shock;
+    return p;
+  }
 
   public PairDayEnd(String pair, int side, long linkDay, DayEnd dayEnd) {
     this.pair = pair;

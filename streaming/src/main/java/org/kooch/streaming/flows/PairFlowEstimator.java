@@ -21,6 +21,8 @@ public class PairFlowEstimator extends KeyedProcessFunction<String, PairDayEnd, 
   private transient MapState<Long, double[]> sideB;
   private transient ValueState<Long> linkDay;
   private transient MapState<String, FlowCandidate> emitted;
+  private transient MapState<Long, Double> shockA;
+  private transient MapState<Long, Double> shockB;
 
   @Override
   public void open(OpenContext openContext) {
@@ -28,6 +30,8 @@ public class PairFlowEstimator extends KeyedProcessFunction<String, PairDayEnd, 
     sideB = getRuntimeContext().getMapState(new MapStateDescriptor<>("side-b", Long.class, double[].class));
     linkDay = getRuntimeContext().getState(new ValueStateDescriptor<>("link-day", Long.class));
     emitted = getRuntimeContext().getMapState(new MapStateDescriptor<>("emitted", String.class, FlowCandidate.class));
+    shockA = getRuntimeContext().getMapState(new MapStateDescriptor<>("shock-a", Long.class, Double.class));
+    shockB = getRuntimeContext().getMapState(new MapStateDescriptor<>("shock-b", Long.class, Double.class));
   }
 
   @Override
@@ -36,15 +40,28 @@ public class PairFlowEstimator extends KeyedProcessFunction<String, PairDayEnd, 
     if (known == null || p.linkDay < known) {
       linkDay.update(p.linkDay);
     }
-    (p.side == 0 ? sideA : sideB).put(p.dayEnd.epochDay, new double[] {p.dayEnd.value, p.dayEnd.uncertainty});
+    if (p.isShock) {
+      (p.side == 0 ? shockA : shockB).put(p.dayEnd.epochDay, p.shock);
+    } else {
+      (p.side == 0 ? sideA : sideB).put(p.dayEnd.epochDay, new double[] {p.dayEnd.value, p.dayEnd.uncertainty});
+    }
     String[] keys = p.pair.split("\\|", 2);
-    for (FlowCandidate c : PairBaseline.candidates(keys[0], copy(sideA), keys[1], copy(sideB), linkDay.value())) {
+    for (FlowCandidate c : PairBaseline.candidates(
+        keys[0], copy(sideA), copyShocks(shockA), keys[1], copy(sideB), copyShocks(shockB), linkDay.value())) {
       String id = c.day + ">" + c.from;
       if (!c.sameFigures(emitted.get(id))) {
         emitted.put(id, c);
         out.collect(c);
       }
     }
+  }
+
+  private static Map<Long, Double> copyShocks(MapState<Long, Double> state) throws Exception {
+    Map<Long, Double> m = new java.util.HashMap<>();
+    for (Map.Entry<Long, Double> e : state.entries()) {
+      m.put(e.getKey(), e.getValue());
+    }
+    return m;
   }
 
   private static TreeMap<Long, double[]> copy(MapState<Long, double[]> state) throws Exception {
