@@ -103,7 +103,10 @@ final class AccuracyBenchmark {
     return out;
   }
 
-  /** Per platform: {mean, max absolute relative error of daily tracked subscribers}. */
+  /**
+   * Per platform: {WAPE of daily tracked subscribers (sum of absolute errors over the sum of true
+   * totals), the largest relative error of a single day}. A day without an estimate counts fully.
+   */
   static Map<String, double[]> totalsError(Truth truth, ClickHouseGateway g) {
     Map<String, Map<LocalDate, Long>> est = new TreeMap<>();
     for (JsonNode r : g.query("SELECT toString(day) AS day, platform, tracked_subscribers FROM v_platform_daily")) {
@@ -117,15 +120,15 @@ final class AccuracyBenchmark {
           continue;
         }
         Long e = est.getOrDefault(p.getKey(), Map.of()).get(day.getKey());
-        double rel = e == null ? 1.0 : Math.abs(e - p.getValue()) / (double) p.getValue();
+        double abs = e == null ? p.getValue() : Math.abs(e - p.getValue());
         double[] s = sums.computeIfAbsent(p.getKey(), k -> new double[3]);
-        s[0] += rel;
-        s[1] = Math.max(s[1], rel);
-        s[2]++;
+        s[0] += abs;
+        s[1] += p.getValue();
+        s[2] = Math.max(s[2], abs / p.getValue());
       }
     }
     Map<String, double[]> out = new TreeMap<>();
-    sums.forEach((k, s) -> out.put(k, new double[] {s[0] / s[2], s[1]}));
+    sums.forEach((k, s) -> out.put(k, new double[] {s[0] / s[1], s[2]}));
     return out;
   }
 }

@@ -71,12 +71,15 @@ final class BenchCommand implements Runnable {
       for (AccuracyBenchmark.Score s : scores) {
         for (Map.Entry<String, double[]> e : s.flowWape().entrySet()) {
           double[] v = e.getValue();
+          if (v[1] == 0 && Math.round(v[2]) == 0) {
+            continue; // a pair of accounts with neither a true nor an estimated flow
+          }
           System.out.printf(Locale.ROOT, "%-18s %-22s %7.1f%% %,12.0f %,12.0f%n", s.variant(), e.getKey(), v[0] * 100, v[1], v[2]);
         }
       }
       System.out.println();
-      System.out.println("Platform totals (tracked subscribers per day): mean and max absolute error");
-      System.out.printf(Locale.ROOT, "%-18s %-10s %8s %8s%n", "variant", "platform", "mean", "max");
+      System.out.println("Platform totals (tracked subscribers per day): WAPE over all days, and the worst single day");
+      System.out.printf(Locale.ROOT, "%-18s %-10s %8s %8s%n", "variant", "platform", "WAPE", "worst");
       for (AccuracyBenchmark.Score s : scores) {
         for (Map.Entry<String, double[]> e : s.totalsError().entrySet()) {
           System.out.printf(Locale.ROOT, "%-18s %-10s %7.2f%% %7.2f%%%n", s.variant(), e.getKey(), e.getValue()[0] * 100, e.getValue()[1] * 100);
