@@ -19,7 +19,7 @@ import org.kooch.schemas.JsonLinesCodec;
  * a line that breaks the contract goes to the dead-letter topic with {@code file:line} and the
  * reason, and the import goes on. Blank lines are skipped.
  */
-public final class JsonLinesImporter {
+public final class JsonLinesImporter implements FileImporter {
   private final JsonLinesCodec codec;
   private final RecordPublisher publisher;
   private final PrintStream progressOut;
@@ -33,6 +33,7 @@ public final class JsonLinesImporter {
     this.interactive = interactive;
   }
 
+  @Override
   public ImportSummary importFile(Path file) throws IOException {
     long size = Files.size(file);
     String source = "import:" + file.getFileName();
