@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kooch.ingest.broker.TestKafka;
+import org.kooch.ingest.broker.TopicMark;
 import org.kooch.ingest.kafka.KafkaSettings;
 import org.kooch.ingest.kafka.RecordPublisher;
 import org.kooch.schemas.DeadLetter;
@@ -24,10 +25,10 @@ class JsonLinesImporterTest {
   @Test
   void importsGoodLinesAndDeadLettersBadOnesWithLineAndReason(@TempDir Path dir) throws Exception {
     KafkaSettings kafka = TestKafka.shared();
-    // A private set of topics would need a prefix; instead count what this test adds.
+    // A private set of topics would need a prefix; instead read what this test adds.
     org.kooch.ingest.kafka.TopicAdmin.ensureTopics(kafka);
-    int postsBefore = TestKafka.readAll(kafka, RecordType.POST.topic(), 0).size();
-    int deadBefore = TestKafka.readAll(kafka, RecordType.DEAD_LETTER_TOPIC, 0).size();
+    TopicMark postsBefore = TopicMark.of(kafka, RecordType.POST.topic());
+    TopicMark deadBefore = TopicMark.of(kafka, RecordType.DEAD_LETTER_TOPIC);
 
     String persian = "بیانات رهبر انقلاب در سروش\u200cپلاس 🌹 sapp.ir/khamenei_ir";
     Path file = dir.resolve("posts.jsonl");
@@ -54,16 +55,15 @@ class JsonLinesImporterTest {
     assertThat(summary.deadLetters()).isEqualTo(2);
     assertThat(progress.toString(StandardCharsets.UTF_8)).contains("100%").contains("3 records");
 
-    List<ConsumerRecord<byte[], byte[]>> posts = TestKafka.readAll(kafka, RecordType.POST.topic(), postsBefore + 2);
-    assertThat(posts).hasSize(postsBefore + 2);
-    Post first = (Post) RecordType.POST.decode(posts.get(postsBefore).value());
+    List<ConsumerRecord<byte[], byte[]>> posts = postsBefore.added(2);
+    assertThat(posts).hasSize(2);
+    Post first = (Post) RecordType.POST.decode(posts.get(0).value());
     assertThat(posts.stream().map(r -> ((Post) RecordType.POST.decode(r.value())).getText())).contains(persian);
-    assertThat(new String(posts.get(postsBefore).key(), StandardCharsets.UTF_8)).isEqualTo("telegram/khamenei_ir");
+    assertThat(new String(posts.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("telegram/khamenei_ir");
     assertThat(first.getChannel()).isEqualTo("khamenei_ir");
 
     List<DeadLetter> dead =
-        TestKafka.readAll(kafka, RecordType.DEAD_LETTER_TOPIC, deadBefore + 2).stream()
-            .skip(deadBefore)
+        deadBefore.added(2).stream()
             .map(r -> decode(r.value()))
             .toList();
     assertThat(dead).extracting(DeadLetter::getLocation).containsExactly(file + ":4", file + ":6");
