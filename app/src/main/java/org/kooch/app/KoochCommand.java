@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       ImportCommand.class,
+      CollectCommand.class,
       SimulateCommand.class,
       BenchCommand.class,
       RunCommand.class,
