@@ -57,6 +57,8 @@ public class DayEndEstimator extends KeyedProcessFunction<String, ChannelEvent, 
         ctx.timerService().registerEventTimeTimer(due);
       }
     }
+    // Without later observations no estimate would come to drop this one (see onTimer).
+    ctx.timerService().registerEventTimeTimer(cleanupTime(e.time));
   }
 
   @Override
@@ -76,6 +78,15 @@ public class DayEndEstimator extends KeyedProcessFunction<String, ChannelEvent, 
     if (observations.isEmpty()) {
       observations.clear();
     }
+  }
+
+  /**
+   * The first estimate time at which an observation made at {@code t} is past the allowed lateness
+   * plus two windows, so onTimer drops it. It is a day's estimate time: that day's estimate is due
+   * then anyway (when observations are near it) or there is none, so the timer adds no output.
+   */
+  long cleanupTime(long t) {
+    return emitTime(Math.floorDiv(t + allowedLatenessMs + 2 * DayEndInterpolation.WINDOW_MS, DAY_MS) - 1);
   }
 
   /** When day {@code d}'s end is estimated: a day after its midnight (plus 1 ms). */

@@ -32,7 +32,8 @@ public final class MinHasher {
   /** Text reduced to what two platforms' copies of a post share. */
   public static String comparable(String text) {
     String s = text.replaceAll("(?i)(https?://)?(www\\.)?[a-z0-9.-]+\\.[a-z]{2,}(/\\S*)?", " ")
-        .replaceAll("[@#][\\p{L}\\p{N}_]+", " ");
+        // ZWNJ belongs to Persian hashtags (#خبر‌فوری): Telegram's clients count it as a hashtag letter.
+        .replaceAll("[@#][\\p{L}\\p{N}_\\u200C]+", " ");
     return PersianText.matchKey(s).replaceAll("[^\\p{L}\\p{N} ]", "").replaceAll(" +", " ").strip();
   }
 

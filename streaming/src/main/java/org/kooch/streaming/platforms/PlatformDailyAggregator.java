@@ -54,9 +54,9 @@ public class PlatformDailyAggregator extends KeyedProcessFunction<String, Platfo
     }
     long due = dueTime(in.epochDay);
     if (ctx.timerService().currentWatermark() >= due) {
-      // Late: rewrite the day and the days that carried its old counts.
+      // Late: rewrite the day (write it, if it had no row yet) and the days that carried its old counts.
       for (long d = in.epochDay; d <= in.epochDay + CARRY_DAYS; d++) {
-        if (emitted.contains(d)) {
+        if (d == in.epochDay || emitted.contains(d)) {
           emit(d, ctx.getCurrentKey(), out);
         }
       }

@@ -1,0 +1,130 @@
+package org.kooch.streaming.links;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SameContentDetectorTest {
+  private static final String BUCKET = "3:5eed";
+  private static final long H = 3_600_000L;
+  private static final long T0 = 1_524_000_000_000L;
+
+  private KeyedOneInputStreamOperatorTestHarness<String, PostSignature, ChannelLinkRow> harness;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new SameContentDetector()), s -> s.bucket, Types.STRING);
+    harness.open();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    harness.close();
+  }
+
+  @Test
+  void aNearDuplicateOnAnotherPlatformLinksFromTheEarlierPost() throws Exception {
+    add(post("telegram", "khamenei_ir", 30774, T0, signature(0, 0)));
+    add(post("soroush", "khamenei_ir", 12, T0 + 5 * H, signature(0, 3))); // 29 of 32 minimums equal
+    double similarity = 29.0 / 32;
+    assertThat(harness.extractOutputValues()).containsExactly(
+        new ChannelLinkRow("telegram", "khamenei_ir", "soroush", "khamenei_ir", ChannelLinkRow.SAME_CONTENT, T0 + 5 * H, 12L, similarity * 0.85));
+  }
+
+  @Test
+  void theEarlierPostIsTheSourceAlsoWhenItArrivesLast() throws Exception {
+    add(post("soroush", "khamenei_ir", 12, T0 + 5 * H, signature(0, 0)));
+    add(post("telegram", "khamenei_ir", 30774, T0, signature(0, 0)));
+    assertThat(harness.extractOutputValues()).singleElement().satisfies(l -> {
+      assertThat(l.fromKey()).isEqualTo("telegram/khamenei_ir");
+      assertThat(l.toKey()).isEqualTo("soroush/khamenei_ir");
+      assertThat(l.firstSeen).isEqualTo(T0 + 5 * H);
+      assertThat(l.postId).isEqualTo(12L);
+      assertThat(l.confidence).isEqualTo(0.85);
+    });
+  }
+
+  @Test
+  void noLinkOnTheSamePlatformOrBelowTheThreshold() throws Exception {
+    add(post("telegram", "khamenei_ir", 1, T0, signature(0, 0)));
+    add(post("telegram", "leader_ir", 2, T0 + H, signature(0, 0))); // news reposted on Telegram: not cross-platform
+    add(post("gap", "khamenei", 3, T0 + 2 * H, signature(0, 7))); // 25/32 = 0.78
+    assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(recent()).hasSize(3);
+  }
+
+  @Test
+  void postsOutsideTheWindowAreNotComparedAndLeaveState() throws Exception {
+    add(post("telegram", "khamenei_ir", 1, T0, signature(0, 0)));
+    add(post("soroush", "khamenei_ir", 2, T0 + SameContentDetector.WINDOW_MS + 1, signature(0, 0)));
+    assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(recent()).extracting(p -> p.postId).containsExactly(2L); // the older one was dropped
+    // a late post older than the window keeps the newer post for later ones
+    add(post("gap", "khamenei", 3, T0 - H, signature(0, 0)));
+    assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(recent()).extracting(p -> p.postId).containsExactly(2L, 3L);
+  }
+
+  @Test
+  void aBucketKeepsAtMostItsCapacityOfTheNewestPosts() throws Exception {
+    add(post("telegram", "khamenei_ir", 1, T0, signature(0, 0)));
+    for (int i = 1; i <= SameContentDetector.BUCKET_CAPACITY; i++) {
+      add(post("soroush", "filler_" + i, 100 + i, T0 + i * 60_000L, signature(i * 1_000, 32)));
+    }
+    assertThat(recent()).hasSize(SameContentDetector.BUCKET_CAPACITY).extracting(p -> p.postId).doesNotContain(1L);
+    // the copy of the evicted (oldest) post finds nothing to link to
+    add(post("soroush", "khamenei_ir", 12, T0 + 2 * H, signature(0, 0)));
+    assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(recent()).hasSize(SameContentDetector.BUCKET_CAPACITY);
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+  }
+
+  @Test
+  void withinCapacityTheOldestPostIsStillFound() throws Exception {
+    add(post("telegram", "khamenei_ir", 1, T0, signature(0, 0)));
+    for (int i = 1; i < SameContentDetector.BUCKET_CAPACITY; i++) {
+      add(post("soroush", "filler_" + i, 100 + i, T0 + i * 60_000L, signature(i * 1_000, 32)));
+    }
+    add(post("soroush", "khamenei_ir", 12, T0 + 2 * H, signature(0, 0)));
+    assertThat(harness.extractOutputValues()).extracting(ChannelLinkRow::fromKey).containsExactly("telegram/khamenei_ir");
+  }
+
+  private void add(PostSignature p) throws Exception {
+    harness.processElement(p, p.publishedAt);
+  }
+
+  private List<PostSignature> recent() throws Exception {
+    AbstractStreamOperator<?> op = (AbstractStreamOperator<?>) harness.getOperator();
+    op.setCurrentKey(BUCKET);
+    ListState<PostSignature> state = op.getKeyedStateBackend().getPartitionedState(
+        VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, new ListStateDescriptor<>("recent", PostSignature.class));
+    List<PostSignature> out = new ArrayList<>();
+    state.get().forEach(out::add);
+    return out;
+  }
+
+  private static PostSignature post(String platform, String channel, long postId, long publishedAt, long[] sig) {
+    return new PostSignature(BUCKET, platform, channel, postId, publishedAt, sig);
+  }
+
+  /** A synthetic signature: {@code differing} of its minimums differ from the base signature. */
+  private static long[] signature(long offset, int differing) {
+    long[] sig = new long[MinHasher.HASHES];
+    for (int i = 0; i < sig.length; i++) {
+      sig[i] = 1_000_000L * i + (i < differing ? offset + 1 + i : 0);
+    }
+    return sig;
+  }
+}
