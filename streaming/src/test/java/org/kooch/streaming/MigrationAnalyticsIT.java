@@ -159,15 +159,20 @@ class MigrationAnalyticsIT {
         assertThat(flow).as("%s %s", pair, f).isZero();
       }
     }
-    for (Map.Entry<Integer, Long> moved : MOVED.entrySet()) {
-      JsonNode f = toSoroush.get(moved.getKey());
-      assertThat(f).as("a flow on day %d", moved.getKey()).isNotNull();
-      assertThat(f.get("flow").asDouble()).as("flow on day %d", moved.getKey())
-          .isBetween(0.9 * moved.getValue(), 1.1 * moved.getValue());
+    // The first two days of a move are estimated day by day; later days are averaged with their
+    // neighbours (PairBaseline: flows slow down, count noise does not), so the move's tail is
+    // spread over the following days while its total is kept.
+    for (int d = LINK_DAY; d < LINK_DAY + 2; d++) {
+      JsonNode f = toSoroush.get(d);
+      assertThat(f).as("a flow on day %d", d).isNotNull();
+      assertThat(f.get("flow").asDouble()).as("flow on day %d", d).isBetween(0.9 * MOVED.get(d), 1.1 * MOVED.get(d));
     }
+    long moved = MOVED.values().stream().mapToLong(Long::longValue).sum();
+    long estimated = toSoroush.values().stream().mapToLong(f -> f.get("flow").asLong()).sum();
+    assertThat((double) estimated).as("all flow of the move").isBetween(0.9 * moved, 1.1 * moved);
     assertThat(toSoroush.keySet()).allSatisfy(d -> assertThat(d).isGreaterThanOrEqualTo(LINK_DAY));
     toSoroush.forEach((d, f) -> {
-      if (!MOVED.containsKey(d)) {
+      if (d > LINK_DAY + 5) {
         assertThat(f.get("flow").asLong()).as("no move on day %d", d).isLessThan(50);
       }
     });
@@ -195,13 +200,14 @@ class MigrationAnalyticsIT {
             + " WHERE day BETWEEN '" + DAY0 + "' AND '" + DAY0.plusDays(LAST_DAY + 5) + "'")) {
       rows.put(r.get("platform").asText() + " " + r.get("day").asText(), r);
     }
-    // a count observed at the midnight ending day k is day k's end; the last is carried two days
-    for (int k = 0; k <= LAST_DAY + 2; k++) {
+    // a count observed at the midnight ending day k is day k's end; after the last count nothing
+    // is carried flat (DayEndInterpolation.MAX_CARRY_MS): days after LAST_DAY are not checked
+    for (int k = 0; k <= LAST_DAY; k++) {
       int c = Math.min(k, LAST_DAY);
       JsonNode tg = rows.get("telegram " + DAY0.plusDays(k));
       assertThat(tg).as("telegram on day %d", k).isNotNull();
-      // control's gap: day 10's end carries day 9 (the next count is 3 days later, outside the
-      // interpolation window), day 11's is interpolated, day 12 has none: platform_daily carries day 11's
+      // control's gap: day 10's end is unknown (the last count is a day old, the next 3 days away),
+      // platform_daily carries day 9's; day 11's is interpolated; day 12 has none: day 11's is carried
       long controlEnd = k == 10 ? control[9] : k == 12 ? control[11] : control[c];
       assertThat(tg.get("tracked_subscribers").asLong()).as("telegram on day %d", k).isEqualTo(telegram[c] + controlEnd);
       assertThat(tg.get("tracked_channels").asInt()).isEqualTo(2);

@@ -78,8 +78,11 @@ class DayEndInterpolationTest {
   void usesOnlyObservationsWithinTheWindow() {
     obs.put(MIDNIGHT - DayEndInterpolation.WINDOW_MS - 1, 10_001L);
     assertThat(DayEndInterpolation.at(MIDNIGHT, obs)).isNull();
-    obs.put(MIDNIGHT - DayEndInterpolation.WINDOW_MS, 10_011L); // the window's edge is inside
-    obs.put(MIDNIGHT + DayEndInterpolation.WINDOW_MS + 1, 20_001L); // too far after: carried instead
-    assertThat(DayEndInterpolation.at(MIDNIGHT, obs)).containsExactly(10_011, 0);
+    obs.put(MIDNIGHT - DayEndInterpolation.WINDOW_MS, 10_011L); // the window's edge is inside ...
+    obs.put(MIDNIGHT + DayEndInterpolation.WINDOW_MS, 20_011L);
+    assertThat(DayEndInterpolation.at(MIDNIGHT, obs)).containsExactly(15_011, 0);
+    obs.remove(MIDNIGHT + DayEndInterpolation.WINDOW_MS);
+    obs.put(MIDNIGHT + DayEndInterpolation.WINDOW_MS + 1, 20_001L); // ... this one is too far after
+    assertThat(DayEndInterpolation.at(MIDNIGHT, obs)).isNull(); // and the one before too old to carry
   }
 }
