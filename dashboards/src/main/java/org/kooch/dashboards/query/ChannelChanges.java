@@ -18,7 +18,8 @@ public final class ChannelChanges {
   public enum Order {
     GAIN("change DESC", " WHERE change > 0"),
     LOSS("change ASC", " WHERE change < 0"),
-    SIZE("last_subscribers DESC", "");
+    SIZE("last_subscribers DESC", ""),
+    CHANGE("change DESC", "");
 
     final String orderBy;
     final String where;

@@ -20,20 +20,15 @@ import org.kooch.schemas.PlatformRegistry;
  * the flows estimated between them ({@code v_channel_flows}).
  */
 public final class ChannelPage {
-  private static final int MAX_POSTS = 100;
-
   /** An account with its latest profile (title and description as published: may be Persian). */
   public record Profile(String platform, String channel, String platformName, String title, String description) {}
-
-  /** A post that links to another platform. */
-  public record Post(String platform, String channel, long postId, String publishedAt, String text, List<String> links, Long views) {}
 
   /** Estimated subscribers who moved from one account to another over the range. */
   public record Flow(Account from, Account to, long flow, long flowLow, long flowHigh) {}
 
   /** The page; {@code subscribers} holds one series per account, aligned with {@code days}. */
   public record Result(Profile channel, List<Profile> accounts, List<LinkedAccounts.Link> links, List<String> days,
-      List<List<Long>> subscribers, List<Post> announcements, List<Flow> flows) {}
+      List<List<Long>> subscribers, List<Announcements.Post> announcements, List<Flow> flows) {}
 
   private final ClickHouseGateway clickhouse;
   private final PlatformRegistry registry;
@@ -66,7 +61,7 @@ public final class ChannelPage {
       series.get(account(r, "platform", "channel"))[days.indexOf(Rows.day(r, "day"))] = Rows.number(r, "subscribers");
     }
     return new Result(accounts.get(0), accounts, linked.links(), days.stream().map(LocalDate::toString).toList(),
-        linked.accounts().stream().map(a -> Arrays.asList(series.get(a))).toList(), announcements(in, range), flows(in, range));
+        linked.accounts().stream().map(a -> Arrays.asList(series.get(a))).toList(), new Announcements(clickhouse).of(linked.accounts(), range), flows(in, range));
   }
 
   private Map<Account, Profile> profiles(String in) {
@@ -76,20 +71,6 @@ public final class ChannelPage {
             + " FROM v_channel_profiles WHERE (platform, channel) IN " + in + " GROUP BY platform, channel")) {
       Account a = account(r, "platform", "channel");
       out.put(a, new Profile(a.platform(), a.channel(), platformName(a.platform()), Rows.text(r, "title"), Rows.text(r, "description")));
-    }
-    return out;
-  }
-
-  private List<Post> announcements(String in, DateRange range) {
-    List<Post> out = new ArrayList<>();
-    for (JsonNode r : clickhouse.query(
-        "SELECT platform, channel, post_id, published_at, text, links, views FROM v_posts"
-            + " WHERE (platform, channel) IN " + in + " AND notEmpty(links) AND " + range.sql("toDate(published_at)")
-            + " ORDER BY published_at, platform, channel, post_id LIMIT " + MAX_POSTS)) {
-      List<String> links = new ArrayList<>();
-      r.get("links").forEach(l -> links.add(l.asText()));
-      out.add(new Post(Rows.text(r, "platform"), Rows.text(r, "channel"), Rows.number(r, "post_id"), Rows.text(r, "published_at"),
-          Rows.text(r, "text"), links, Rows.nullableNumber(r, "views")));
     }
     return out;
   }
