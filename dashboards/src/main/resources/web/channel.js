@@ -32,7 +32,7 @@
       grid: { left: 90, right: 30, top: 50, bottom: 40 },
       xAxis: { type: 'category', data: data.days },
       yAxis: { type: 'value', axisLabel: { formatter: K.number } },
-      series: data.accounts.map((a, i) => ({ name: a.platformName + ' @' + a.channel, type: 'line', showSymbol: false,
+      series: data.accounts.map((a, i) => ({ name: a.platformName + ' @' + a.channel, type: 'line', showSymbol: false, connectNulls: true,
         data: data.subscribers[i], color: K.color(a.platform) })),
     }, true);
 

@@ -70,7 +70,7 @@ final class HtmlReport {
       h.append("<tr><td colspan=\"4\">No flows estimated in this period.</td></tr>\n");
     }
     h.append("</table>\n");
-    List<SvgLineChart.Line> lines = d.flowWindow().pairs().stream()
+    List<SvgLineChart.Line> lines = d.flowWindow().pairs().stream().filter(p -> p.total() > 0)
         .map(p -> new SvgLineChart.Line(p.fromName() + " → " + p.toName(), PlatformColors.of(p.to()), p.flow())).toList();
     h.append(SvgLineChart.render("Daily migration flow per platform pair", d.flowWindow().days(), lines, false)).append('\n');
   }

@@ -44,8 +44,9 @@ final class SvgLineChart {
     int labels = Math.min(n, 6);
     for (int k = 0; k < labels; k++) {
       int i = labels == 1 ? 0 : Math.round((float) k * (n - 1) / (labels - 1));
-      s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#4a556b\">%s</text>", x(i, n), H - 12,
-          Html.escape(days.get(i))));
+      String anchor = labels > 1 && k == 0 ? "start" : labels > 1 && k == labels - 1 ? "end" : "middle";
+      s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\" fill=\"#4a556b\">%s</text>", x(i, n), H - 12,
+          anchor, Html.escape(days.get(i))));
     }
     int legendX = LEFT;
     for (Line l : lines) {
