@@ -34,6 +34,19 @@ final class AccuracyBenchmark {
   private AccuracyBenchmark() {}
 
   static Score run(String variant, Scenario scenario, ClickHouseSettings clickhouse, int parallelism) throws Exception {
+    Simulation sim = land(variant, scenario, clickhouse, parallelism);
+    return score(variant, sim, clickhouse);
+  }
+
+  /** Scores what {@link #land} put in {@code clickhouse} against the simulation's truth. */
+  static Score score(String variant, Simulation sim, ClickHouseSettings clickhouse) {
+    try (ClickHouseGateway g = new ClickHouseGateway(clickhouse)) {
+      return new Score(variant, flowWape(sim.truth(), g), totalsError(sim.truth(), g));
+    }
+  }
+
+  /** Simulates the scenario and runs its records through the real job into a new database; returns the simulation. */
+  static Simulation land(String variant, Scenario scenario, ClickHouseSettings clickhouse, int parallelism) throws Exception {
     Simulation sim = ScenarioSimulator.run(scenario);
     try (ClickHouseGateway server = ClickHouseGateway.forServer(clickhouse)) {
       // The benchmark's own scratch database: rows of an earlier run must not mix in.
@@ -50,9 +63,7 @@ final class AccuracyBenchmark {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
     new LandingJob(null, new DiscardingSink<>(), settings).build(env.fromData(raw).name("simulation").uid("simulation"));
     env.execute("accuracy " + variant);
-    try (ClickHouseGateway g = new ClickHouseGateway(clickhouse)) {
-      return new Score(variant, flowWape(sim.truth(), g), totalsError(sim.truth(), g));
-    }
+    return sim;
   }
 
   /** Per platform pair: {WAPE of daily flows, true total, estimated total}. */

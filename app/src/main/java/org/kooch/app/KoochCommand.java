@@ -17,6 +17,11 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       RunCommand.class,
       ServeCommand.class,
+      PlatformsCommand.class,
+      FlowsCommand.class,
+      ChannelsCommand.class,
+      SqlCommand.class,
+      ReportCommand.class,
       DbCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -30,6 +35,8 @@ public final class KoochCommand implements Runnable {
 
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new KoochCommand());
+    // Persian text is printed as UTF-8 whatever the locale says (a C locale would turn it into '?').
+    cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr().println(cmd.getColorScheme().errorText("kooch: " + e.getMessage()));

@@ -8,15 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;
-import org.kooch.clickhouse.ClickHouseTestServer;
 
-/** The dashboard against a real ClickHouse, read through the read-only user. */
+/** The dashboard's JSON API against a real ClickHouse with known rows, read through the read-only user. */
 class DashboardServerTest {
   static DashboardServer server;
   static String base;
@@ -25,17 +22,7 @@ class DashboardServerTest {
 
   @BeforeAll
   static void start() {
-    ClickHouseSettings ch = ClickHouseTestServer.freshDatabase("dashboard");
-    String rows =
-        row("telegram", "a_chan", "2018-04-17", 1000) + row("telegram", "b_chan", "2018-04-17", 500)
-            + row("telegram", "a_chan", "2018-04-18", 900) // b_chan missing on the 18th: carried forward
-            + row("soroush", "a_chan", "2018-04-18", 300);
-    try (ClickHouseGateway g = new ClickHouseGateway(ch)) {
-      g.insertJsonEachRow("channel_daily", rows.getBytes(StandardCharsets.UTF_8));
-      g.insertJsonEachRow("platform_stats",
-          "{\"platform\":\"soroush\",\"observed_at\":\"2018-04-18 12:00:00\",\"reported_users\":5000000,\"source\":\"AFP\"}\n"
-              .getBytes(StandardCharsets.UTF_8));
-    }
+    ClickHouseSettings ch = KnownRows.database("dashboard");
     String pw = System.getenv().getOrDefault("KOOCH_CLICKHOUSE_READONLY_PASSWORD", "");
     server = new DashboardServer(ch.withUser("kooch_readonly", pw));
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
@@ -47,42 +34,85 @@ class DashboardServerTest {
   }
 
   @Test
-  void platformSeriesCarriesMissingDaysForwardAndShowsReports() throws Exception {
-    JsonNode body = JSON.readTree(get("/api/platforms").body());
-    assertThat(body.get("days").toString()).isEqualTo("[\"2018-04-17\",\"2018-04-18\"]");
-    JsonNode telegram = platform(body, "telegram");
-    assertThat(telegram.get("tracked").toString()).isEqualTo("[1500,1400]");
+  void platformsComeFromPlatformDailyWithReports() throws Exception {
+    JsonNode body = json("/api/platforms");
+    assertThat(body.get("days").toString()).isEqualTo("[\"2018-04-17\",\"2018-04-18\",\"2018-04-19\"]");
+    assertThat(platform(body, "telegram").get("tracked").toString()).isEqualTo("[1500,1400,1300]");
     JsonNode soroush = platform(body, "soroush");
-    assertThat(soroush.get("tracked").toString()).isEqualTo("[null,300]");
-    assertThat(soroush.get("reported").toString()).isEqualTo("[null,5000000]");
+    assertThat(soroush.get("name").asText()).isEqualTo("Soroush");
+    assertThat(soroush.get("tracked").toString()).isEqualTo("[null,300,420]");
+    assertThat(soroush.get("reported").toString()).isEqualTo("[null,5000000,null]");
   }
 
   @Test
   void filtersChangeTheNumbers() throws Exception {
-    JsonNode body = JSON.readTree(get("/api/platforms?from=2018-04-18&platform=soroush").body());
-    assertThat(body.get("days").toString()).isEqualTo("[\"2018-04-18\"]");
+    JsonNode body = json("/api/platforms?from=2018-04-18&platform=soroush");
+    assertThat(body.get("days").toString()).isEqualTo("[\"2018-04-18\",\"2018-04-19\"]");
     assertThat(body.get("platforms")).hasSize(1);
-    assertThat(platform(body, "soroush").get("tracked").toString()).isEqualTo("[300]");
+    assertThat(platform(body, "soroush").get("tracked").toString()).isEqualTo("[300,420]");
+    assertThat(json("/api/flows").get("pairs").get(0).get("total").asLong()).isEqualTo(220);
+    assertThat(json("/api/flows?to=2018-04-18").get("pairs").get(0).get("total").asLong()).isEqualTo(100);
+    assertThat(json("/api/flows?platform=gap").get("pairs")).isEmpty();
   }
 
   @Test
-  void badInputIsA400WithAReason() throws Exception {
-    HttpResponse<String> r = get("/api/platforms?from=yesterday");
-    assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.body()).contains("'from' must be a date");
-    r = get("/api/platforms?platform=myspace");
-    assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.body()).contains("unknown platform 'myspace'");
-    r = get("/api/platforms?from=2018-05-01&to=2018-04-01");
-    assertThat(r.statusCode()).isEqualTo(400);
+  void flowsArePairsWithDailySeriesAndRanges() throws Exception {
+    JsonNode pair = json("/api/flows").get("pairs").get(0);
+    assertThat(pair.get("from").asText()).isEqualTo("telegram");
+    assertThat(pair.get("toName").asText()).isEqualTo("Soroush");
+    assertThat(pair.get("flow").toString()).isEqualTo("[100,120]");
+    assertThat(pair.get("totalLow").asLong()).isEqualTo(180);
+    assertThat(pair.get("totalHigh").asLong()).isEqualTo(260);
   }
 
   @Test
-  void servesThePageAndTheChartLibraryFromTheJar() throws Exception {
+  void channelsGainingAndLosing() throws Exception {
+    JsonNode body = json("/api/channels?from=2018-04-17");
+    assertThat(body.get("gainers").get(0).get("channel").asText()).isEqualTo("a_chan");
+    assertThat(body.get("gainers").get(0).get("platform").asText()).isEqualTo("soroush");
+    assertThat(body.get("gainers").get(0).get("change").asLong()).isEqualTo(120);
+    assertThat(body.get("losers").get(0).get("change").asLong()).isEqualTo(-200);
+    assertThat(body.get("losers").get(0).get("title").asText()).isEqualTo(KnownRows.TITLE);
+  }
+
+  @Test
+  void channelPageFollowsAnnouncedLinksAndKeepsPersianText() throws Exception {
+    JsonNode body = json("/api/channels/telegram/A_Chan");
+    assertThat(body.get("channel").get("title").asText()).isEqualTo(KnownRows.TITLE);
+    assertThat(body.get("channel").get("description").asText()).isEqualTo(KnownRows.DESCRIPTION);
+    assertThat(body.get("accounts").findValuesAsText("platform")).containsExactly("telegram", "soroush");
+    assertThat(body.get("subscribers").get(1).toString()).isEqualTo("[null,300,420]");
+    assertThat(body.get("announcements").get(0).get("text").asText()).isEqualTo(KnownRows.ANNOUNCEMENT);
+    assertThat(body.get("flows").get(0).get("flow").asLong()).isEqualTo(220);
+  }
+
+  @Test
+  void badInputIsA4xxWithAReason() throws Exception {
+    assertError("/api/platforms?from=yesterday", 400, "'from' must be a date like 2018-04-30 (YYYY-MM-DD), got 'yesterday'");
+    assertError("/api/flows?platform=telegram,myspace", 400, "unknown platform 'myspace' (known: telegram, soroush, gap");
+    assertError("/api/channels?from=2018-05-01&to=2018-04-01", 400, "'to' (2018-04-01) is before 'from' (2018-05-01)");
+    assertError("/api/channels?limit=lots", 400, "'limit' must be a whole number, got 'lots'");
+    assertError("/api/channels?limit=0", 400, "limit must be between 1 and 1000");
+    assertError("/api/channels/myspace/a_chan", 400, "unknown platform 'myspace'");
+    assertError("/api/channels/telegram/a%27%20OR%201", 400, "invalid channel handle");
+    assertError("/api/channels/telegram/nobody_here", 404, "no channel telegram/nobody_here in the database");
+    assertError("/api/nothing", 404, "no API endpoint /api/nothing");
+  }
+
+  @Test
+  void servesThePagesAndTheChartLibraryFromTheJar() throws Exception {
     assertThat(get("/").body()).contains("Tracked subscribers per platform");
+    assertThat(get("/flows.html").body()).contains("Daily flow per platform pair");
+    assertThat(get("/channel.html").body()).contains("Announcements");
     HttpResponse<String> lib = get("/webjars/echarts/5.3.1/dist/echarts.min.js");
     assertThat(lib.statusCode()).isEqualTo(200);
     assertThat(lib.body().length()).isGreaterThan(500_000);
+  }
+
+  private static void assertError(String path, int status, String message) throws Exception {
+    HttpResponse<String> r = get(path);
+    assertThat(r.statusCode()).as(path).isEqualTo(status);
+    assertThat(JSON.readTree(r.body()).get("error").asText()).as(path).contains(message);
   }
 
   private static JsonNode platform(JsonNode body, String id) {
@@ -94,12 +124,13 @@ class DashboardServerTest {
     throw new AssertionError("no " + id + " in " + body);
   }
 
-  private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+  private static JsonNode json(String path) throws Exception {
+    HttpResponse<String> r = get(path);
+    assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
   }
 
-  private static String row(String platform, String channel, String day, long subs) {
-    return "{\"platform\":\"" + platform + "\",\"channel\":\"" + channel + "\",\"day\":\"" + day + "\",\"subscribers\":" + subs
-        + ",\"subscribers_min\":" + subs + ",\"subscribers_max\":" + subs + ",\"observations\":1,\"posts\":0,\"views\":0,\"version\":1}\n";
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -1,4 +1,4 @@
-package org.kooch.dashboards;
+package org.kooch.dashboards.query;
 
 /** A request the dashboard refuses with HTTP 400 and this message. */
 public class BadRequestException extends RuntimeException {

@@ -1,0 +1,34 @@
+package org.kooch.app;
+
+import java.util.concurrent.Callable;
+import org.kooch.clickhouse.ClickHouseGateway;
+import org.kooch.dashboards.query.Filters;
+import org.kooch.dashboards.query.MigrationFlows;
+import org.kooch.schemas.PlatformRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kooch flows}: estimated migration between platforms (v_migration_flows), totals per pair or day by day. */
+@Command(name = "flows", mixinStandardHelpOptions = true,
+    description = {"Estimated subscribers who moved between platforms: totals per platform pair with their range,",
+        "or one row per pair and day with --daily. --platform keeps pairs that touch a platform at either end."})
+final class FlowsCommand implements Callable<Integer> {
+  @Mixin ConnectionOptions connection;
+  @Mixin QueryOptions query;
+
+  @Option(names = "--daily", description = "One row per pair and day instead of totals.")
+  boolean daily;
+
+  @Override
+  public Integer call() {
+    Filters f = query.filters();
+    try (ClickHouseGateway g = new ClickHouseGateway(connection.clickHouseReadOnly())) {
+      MigrationFlows flows = new MigrationFlows(g, PlatformRegistry.defaults());
+      var rows = flows.rows(f);
+      query.format.print(daily ? MigrationFlows.dailyTable(rows) : MigrationFlows.totalsTable(flows.pairs(rows)),
+          Utf8Out.stdout());
+    }
+    return 0;
+  }
+}

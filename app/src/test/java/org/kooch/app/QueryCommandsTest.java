@@ -1,0 +1,102 @@
+package org.kooch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kooch.app.EndToEndTest.concat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kooch.clickhouse.ClickHouseGateway;
+
+/** {@code kooch platforms|flows|channels|sql} through the real command line, over the shared scenario run. */
+class QueryCommandsTest {
+  static ScenarioDatabase db;
+
+  @BeforeAll
+  static void scenario() throws Exception {
+    db = ScenarioDatabase.shared();
+  }
+
+  @Test
+  void platformsAsCsvNarrowedByDaysAndPlatform() {
+    EndToEndTest.Result r = kooch("platforms", "--from", "2018-04-17", "--to", "2018-04-19", "--platform", "soroush", "--format", "csv");
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("day,platform,tracked_channels,tracked_subscribers,reported_users");
+    assertThat(lines.subList(1, lines.size())).hasSize(3).allMatch(l -> l.startsWith("2018-04-1") && l.contains(",soroush,"));
+    assertThat(lines.get(2)).startsWith("2018-04-18,soroush,").endsWith(",5000000"); // the 5M Soroush claimed that day
+  }
+
+  @Test
+  void flowsAsJsonTotalsAndDaily() throws Exception {
+    JsonNode totals = json(kooch("flows", "--from", "2018-04-18", "--to", "2018-05-31", "--format", "json"));
+    JsonNode first = totals.get(0);
+    assertThat(first.get("from_platform").asText()).isEqualTo("telegram");
+    assertThat(first.get("to_platform").asText()).isEqualTo("soroush");
+    assertThat(first.get("flow").asLong()).isBetween(first.get("flow_low").asLong(), first.get("flow_high").asLong()).isGreaterThan(10_000);
+
+    JsonNode gap = json(kooch("flows", "--from", "2018-04-18", "--to", "2018-05-31", "--platform", "gap", "--daily", "--format", "json"));
+    assertThat(gap.size()).isGreaterThan(10);
+    gap.forEach(row -> assertThat(row.get("from_platform").asText() + ">" + row.get("to_platform").asText()).contains("gap"));
+    JsonNode fewerDays = json(kooch("flows", "--from", "2018-04-18", "--to", "2018-04-25", "--format", "json"));
+    assertThat(fewerDays.get(0).get("flow").asLong()).isLessThan(first.get("flow").asLong());
+  }
+
+  @Test
+  void channelsAsATableLosersFirst() {
+    EndToEndTest.Result r = kooch("channels", "--from", "2018-04-01", "--to", "2018-06-10", "--sort", "loss", "--limit", "3");
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0)).startsWith("platform  channel").contains("change");
+    assertThat(lines.subList(2, 5)).allMatch(l -> l.startsWith("telegram") && l.matches(".*\\s-\\d+$"));
+    assertThat(lines.get(5)).isEqualTo("(3 rows)");
+  }
+
+  @Test
+  void sqlPrintsPersianTextByteForByte() {
+    String query = "SELECT channel, text FROM v_posts WHERE platform = 'telegram' AND notEmpty(links) ORDER BY published_at LIMIT 1";
+    String stored;
+    try (ClickHouseGateway g = new ClickHouseGateway(db.settings)) {
+      stored = g.query(query).get(0).get("text").asText();
+    }
+    assertThat(stored).contains("پیام‌رسان‌های داخلی");
+    EndToEndTest.Result r = kooch("sql", query + ";", "--format", "csv");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("channel,text\r\n").contains("\"" + stored + "\"");
+  }
+
+  @Test
+  void badInputIsRefusedWithAReason() {
+    assertFails(kooch("flows", "--platform", "telegram,myspace"), 1, "kooch: unknown platform 'myspace' (known: telegram, soroush, gap");
+    assertFails(kooch("platforms", "--from", "2018-13-01"), 1, "kooch: --from must be a date like 2018-04-30 (YYYY-MM-DD), got '2018-13-01'");
+    assertFails(kooch("channels", "--from", "2018-05-01", "--to", "2018-04-01"), 1, "--to (2018-04-01) is before --from (2018-05-01)");
+    assertFails(kooch("channels", "--sort", "biggest"), 1, "--sort must be gain, loss, size or change, not 'biggest'");
+    assertFails(kooch("flows", "--format", "xml"), 2, "--format must be table, csv or json, not 'xml'");
+    assertFails(kooch("sql", "DROP TABLE v_posts"), 1,
+        "kooch sql runs only statements that read (SELECT, SHOW, DESCRIBE, EXISTS, WITH); 'DROP' is refused");
+    assertFails(kooch("sql", "/* looks harmless */ INSERT INTO posts SELECT * FROM posts"), 1, "'INSERT' is refused");
+    assertFails(kooch("sql", "SELECT 1; DROP TABLE posts"), 1, "one statement at a time");
+    assertFails(kooch("sql", "SELECT * FROM v_posts FORMAT CSV"), 1, "leave out the FORMAT clause");
+    // The statement passes the command's check, but the server refuses it: kooch sql runs as the read-only user.
+    assertFails(kooch("sql", "SELECT count() FROM v_posts SETTINGS max_threads = 1"), 1, "readonly");
+    EndToEndTest.Result ok = kooch("sql", "SELECT 'a;b' AS s -- a comment; not a statement");
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    assertThat(ok.out()).contains("a;b");
+  }
+
+  private static void assertFails(EndToEndTest.Result r, int exit, String message) {
+    assertThat(r.exit()).as(r.err()).isEqualTo(exit);
+    assertThat(r.err()).contains(message);
+  }
+
+  private static JsonNode json(EndToEndTest.Result r) throws Exception {
+    assertThat(r.exit()).as(r.err()).isZero();
+    return new ObjectMapper().readTree(r.out());
+  }
+
+  private static EndToEndTest.Result kooch(String... args) {
+    return EndToEndTest.kooch(concat(args, db.connection()));
+  }
+}

@@ -1,0 +1,55 @@
+package org.kooch.dashboards.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.kooch.clickhouse.ClickHouseGateway;
+
+/**
+ * Announcements: posts that link to other platforms ({@code v_posts} with links), text exactly as
+ * published. For a set of accounts (a channel page) or for every channel of the wanted platforms.
+ */
+public final class Announcements {
+  public static final int MAX_POSTS = 100;
+
+  /** A post with links; {@code publishedAt} is UTC, {@code yyyy-MM-dd HH:mm:ss}. */
+  public record Post(String platform, String channel, long postId, String publishedAt, String text, List<String> links, Long views) {}
+
+  private final ClickHouseGateway clickhouse;
+
+  public Announcements(ClickHouseGateway clickhouse) {
+    this.clickhouse = clickhouse;
+  }
+
+  /** The accounts' announcements in the range, oldest first. */
+  public List<Post> of(Collection<Account> accounts, DateRange range) {
+    String in = accounts.stream().map(Account::sqlTuple).collect(Collectors.joining(", "));
+    return query("(platform, channel) IN (" + in + ") AND " + range.sql("toDate(published_at)"), "published_at");
+  }
+
+  /** Every announcement of the wanted platforms in the range, newest first. */
+  public List<Post> query(Filters f) {
+    return query(f.range().sql("toDate(published_at)") + f.platformIn("platform"), "published_at DESC");
+  }
+
+  public static Table table(List<Post> posts) {
+    List<List<Object>> rows = new ArrayList<>();
+    posts.forEach(p -> rows.add(java.util.Arrays.asList(p.publishedAt(), p.platform(), p.channel(), p.postId(), p.views(), p.links(), p.text())));
+    return new Table(List.of("published_at", "platform", "channel", "post_id", "views", "links", "text"), rows);
+  }
+
+  private List<Post> query(String where, String order) {
+    List<Post> out = new ArrayList<>();
+    for (JsonNode r : clickhouse.query(
+        "SELECT platform, channel, post_id, published_at, text, links, views FROM v_posts WHERE notEmpty(links) AND " + where
+            + " ORDER BY " + order + ", platform, channel, post_id LIMIT " + MAX_POSTS)) {
+      List<String> links = new ArrayList<>();
+      r.get("links").forEach(l -> links.add(l.asText()));
+      out.add(new Post(Rows.text(r, "platform"), Rows.text(r, "channel"), Rows.number(r, "post_id"), Rows.text(r, "published_at"),
+          Rows.text(r, "text"), links, Rows.nullableNumber(r, "views")));
+    }
+    return out;
+  }
+}

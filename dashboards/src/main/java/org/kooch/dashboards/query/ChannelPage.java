@@ -1,0 +1,106 @@
+package org.kooch.dashboards.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.kooch.clickhouse.ClickHouseGateway;
+import org.kooch.schemas.Handles;
+import org.kooch.schemas.InvalidRecordException;
+import org.kooch.schemas.PlatformRegistry;
+
+/**
+ * One channel and its owner's accounts on every platform ({@link LinkedAccounts}): each account's
+ * latest title and description, daily subscribers, the posts that announced other accounts, and
+ * the flows estimated between them ({@code v_channel_flows}).
+ */
+public final class ChannelPage {
+  /** An account with its latest profile (title and description as published: may be Persian). */
+  public record Profile(String platform, String channel, String platformName, String title, String description) {}
+
+  /** Estimated subscribers who moved from one account to another over the range. */
+  public record Flow(Account from, Account to, long flow, long flowLow, long flowHigh) {}
+
+  /** The page; {@code subscribers} holds one series per account, aligned with {@code days}. */
+  public record Result(Profile channel, List<Profile> accounts, List<LinkedAccounts.Link> links, List<String> days,
+      List<List<Long>> subscribers, List<Announcements.Post> announcements, List<Flow> flows) {}
+
+  private final ClickHouseGateway clickhouse;
+  private final PlatformRegistry registry;
+
+  public ChannelPage(ClickHouseGateway clickhouse, PlatformRegistry registry) {
+    this.clickhouse = clickhouse;
+    this.registry = registry;
+  }
+
+  public Result query(String platform, String channel, DateRange range) {
+    Account start = new Account(Filters.requireKnown(platform, registry), handle(channel));
+    LinkedAccounts.Result linked = new LinkedAccounts(clickhouse).of(start);
+    String in = "(" + linked.accounts().stream().map(Account::sqlTuple).collect(Collectors.joining(", ")) + ")";
+    Map<Account, Profile> profiles = profiles(in);
+    List<JsonNode> counts = clickhouse.query(
+        "SELECT platform, channel, day, subscribers FROM v_channel_daily WHERE (platform, channel) IN " + in
+            + " AND subscribers IS NOT NULL AND " + range.sql("day") + " ORDER BY day");
+    if (!profiles.containsKey(start) && counts.stream().noneMatch(r -> start.equals(account(r, "platform", "channel")))) {
+      throw new NotFoundException("no channel " + start + " in the database (kooch channels lists the channels)");
+    }
+    List<Profile> accounts = linked.accounts().stream()
+        .map(a -> profiles.getOrDefault(a, new Profile(a.platform(), a.channel(), platformName(a.platform()), "", ""))).toList();
+
+    TreeSet<LocalDate> seen = new TreeSet<>();
+    counts.forEach(r -> seen.add(Rows.day(r, "day")));
+    List<LocalDate> days = seen.isEmpty() ? List.of() : DateRange.days(seen.first(), seen.last());
+    Map<Account, Long[]> series = new HashMap<>();
+    linked.accounts().forEach(a -> series.put(a, new Long[days.size()]));
+    for (JsonNode r : counts) {
+      series.get(account(r, "platform", "channel"))[days.indexOf(Rows.day(r, "day"))] = Rows.number(r, "subscribers");
+    }
+    return new Result(accounts.get(0), accounts, linked.links(), days.stream().map(LocalDate::toString).toList(),
+        linked.accounts().stream().map(a -> Arrays.asList(series.get(a))).toList(), new Announcements(clickhouse).of(linked.accounts(), range), flows(in, range));
+  }
+
+  private Map<Account, Profile> profiles(String in) {
+    Map<Account, Profile> out = new HashMap<>();
+    for (JsonNode r : clickhouse.query(
+        "SELECT platform, channel, argMax(title, observed_at) AS title, argMax(ifNull(description, ''), observed_at) AS description"
+            + " FROM v_channel_profiles WHERE (platform, channel) IN " + in + " GROUP BY platform, channel")) {
+      Account a = account(r, "platform", "channel");
+      out.put(a, new Profile(a.platform(), a.channel(), platformName(a.platform()), Rows.text(r, "title"), Rows.text(r, "description")));
+    }
+    return out;
+  }
+
+  private List<Flow> flows(String in, DateRange range) {
+    List<Flow> out = new ArrayList<>();
+    for (JsonNode r : clickhouse.query(
+        "SELECT from_platform, from_channel, to_platform, to_channel, sum(flow) AS flow, sum(flow_low) AS flow_low,"
+            + " sum(flow_high) AS flow_high FROM v_channel_flows WHERE " + range.sql("day")
+            + " AND ((from_platform, from_channel) IN " + in + " OR (to_platform, to_channel) IN " + in + ")"
+            + " GROUP BY from_platform, from_channel, to_platform, to_channel ORDER BY flow DESC")) {
+      out.add(new Flow(account(r, "from_platform", "from_channel"), account(r, "to_platform", "to_channel"),
+          Rows.number(r, "flow"), Rows.number(r, "flow_low"), Rows.number(r, "flow_high")));
+    }
+    return out;
+  }
+
+  private static String handle(String channel) {
+    try {
+      return Handles.canonical(channel);
+    } catch (InvalidRecordException e) {
+      throw new BadRequestException(e.getMessage() + " (letters, digits, '_', '.', '-')");
+    }
+  }
+
+  private static Account account(JsonNode r, String platform, String channel) {
+    return new Account(Rows.text(r, platform), Rows.text(r, channel));
+  }
+
+  private String platformName(String platform) {
+    return registry.platform(platform).map(p -> p.name()).orElse(platform);
+  }
+}

@@ -1,0 +1,59 @@
+package org.kooch.dashboards.query;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A validated, inclusive range of UTC days from request parameters or options; bad input is a 400. */
+public record DateRange(LocalDate from, LocalDate to) {
+  public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+  public static final LocalDate LATEST = LocalDate.of(2100, 1, 1);
+
+  /** Every day. */
+  public static DateRange all() {
+    return new DateRange(EARLIEST, LATEST);
+  }
+
+  /** From the API's {@code from}/{@code to} parameters (blank: open). */
+  public static DateRange parse(String from, String to) {
+    return parse(from, to, "'from'", "'to'");
+  }
+
+  /** As {@link #parse(String, String)}, naming the values as the caller's user knows them (e.g. --from). */
+  public static DateRange parse(String from, String to, String fromName, String toName) {
+    LocalDate f = from == null || from.isBlank() ? EARLIEST : date(fromName, from);
+    LocalDate t = to == null || to.isBlank() ? LATEST : date(toName, to);
+    if (t.isBefore(f)) {
+      throw new BadRequestException(toName + " (" + t + ") is before " + fromName + " (" + f + ")");
+    }
+    return new DateRange(f, t);
+  }
+
+  /** The range's start, or {@code fallback} when it is open. */
+  public LocalDate fromOr(LocalDate fallback) {
+    return from.equals(EARLIEST) ? fallback : from;
+  }
+
+  /** SQL condition: {@code column} (a Date) within the range. */
+  public String sql(String column) {
+    return column + " >= toDate('" + from + "') AND " + column + " <= toDate('" + to + "')";
+  }
+
+  /** Every day from {@code first} to {@code last}, both included (empty when last is before first). */
+  public static List<LocalDate> days(LocalDate first, LocalDate last) {
+    List<LocalDate> out = new ArrayList<>();
+    for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+      out.add(d);
+    }
+    return out;
+  }
+
+  private static LocalDate date(String name, String value) {
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException(name + " must be a date like 2018-04-30 (YYYY-MM-DD), got '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.kooch.dashboards.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.kooch.clickhouse.ClickHouseGateway;
+
+/**
+ * A channel's accounts on other platforms: the channels joined to it by an announcement (a link
+ * or mention in a post, a link in the description) in {@code v_channel_links}, followed in both
+ * directions and transitively (the Telegram channel that announced Soroush and Gap links those
+ * two as well). Same handle and same content are not followed: handles are squatted and news is
+ * reposted by many channels.
+ */
+public final class LinkedAccounts {
+  static final String ANNOUNCED = "evidence IN ('post_link', 'profile_link') AND from_platform != to_platform";
+  private static final int MAX_ROUNDS = 4;
+
+  /** One announced link between two of the accounts. */
+  public record Link(Account from, Account to, String evidence, String firstSeen, Long postId) {}
+
+  /** The accounts (the asked-for one first) and the links that join them. */
+  public record Result(List<Account> accounts, List<Link> links) {}
+
+  private final ClickHouseGateway clickhouse;
+
+  public LinkedAccounts(ClickHouseGateway clickhouse) {
+    this.clickhouse = clickhouse;
+  }
+
+  public Result of(Account start) {
+    Set<Account> known = new TreeSet<>(Set.of(start));
+    List<Link> links = new ArrayList<>();
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      String tuples = known.stream().map(Account::sqlTuple).collect(Collectors.joining(", "));
+      links.clear();
+      for (JsonNode r : clickhouse.query(
+          "SELECT from_platform, from_channel, to_platform, to_channel, evidence, first_seen, post_id"
+              + " FROM v_channel_links WHERE " + ANNOUNCED
+              + " AND ((from_platform, from_channel) IN (" + tuples + ") OR (to_platform, to_channel) IN (" + tuples + "))"
+              + " ORDER BY first_seen, from_platform, from_channel, to_platform, to_channel, evidence")) {
+        links.add(new Link(new Account(Rows.text(r, "from_platform"), Rows.text(r, "from_channel")),
+            new Account(Rows.text(r, "to_platform"), Rows.text(r, "to_channel")), Rows.text(r, "evidence"),
+            Rows.text(r, "first_seen"), Rows.nullableNumber(r, "post_id")));
+      }
+      int before = known.size();
+      links.forEach(l -> {
+        known.add(l.from());
+        known.add(l.to());
+      });
+      if (known.size() == before) {
+        break;
+      }
+    }
+    List<Account> accounts = new ArrayList<>(List.of(start));
+    known.stream().filter(a -> !a.equals(start)).forEach(accounts::add);
+    return new Result(accounts, List.copyOf(links));
+  }
+}

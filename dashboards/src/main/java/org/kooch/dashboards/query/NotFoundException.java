@@ -1,0 +1,8 @@
+package org.kooch.dashboards.query;
+
+/** Something asked for by name that the database does not have: HTTP 404 with this message. */
+public class NotFoundException extends RuntimeException {
+  public NotFoundException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,64 @@
+package org.kooch.reports;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.kooch.clickhouse.ClickHouseGateway;
+import org.kooch.dashboards.query.Announcements;
+import org.kooch.dashboards.query.ChannelChanges;
+import org.kooch.dashboards.query.Filters;
+import org.kooch.dashboards.query.MigrationFlows;
+import org.kooch.dashboards.query.PlatformSeries;
+import org.kooch.schemas.PlatformRegistry;
+
+/**
+ * Everything one report shows, read with the dashboard's query classes: platform audiences over
+ * the chart window, flows per pair (daily over the window, totals over the period), the channels
+ * that changed most and the announcements of the period.
+ */
+public record ReportData(
+    ReportPeriod period,
+    LocalDate end,
+    PlatformSeries.Result platforms,
+    List<PlatformSeries.Row> platformRows,
+    MigrationFlows.Result flowWindow,
+    MigrationFlows.Result flowTotals,
+    List<MigrationFlows.Row> flowRows,
+    List<ChannelChanges.Change> changes,
+    List<Announcements.Post> announcements) {
+
+  public static final int TOP = 10;
+
+  public static ReportData read(ClickHouseGateway clickhouse, PlatformRegistry registry, ReportPeriod period, LocalDate end) {
+    PlatformSeries platforms = new PlatformSeries(clickhouse, registry);
+    MigrationFlows flows = new MigrationFlows(clickhouse, registry);
+    Filters window = new Filters(period.chartWindow(end), Set.of());
+    Filters covered = new Filters(period.covered(end), Set.of());
+    List<PlatformSeries.Row> windowRows = platforms.rows(window);
+    List<MigrationFlows.Row> flowRows = flows.rows(covered);
+    return new ReportData(period, end, platforms.series(windowRows),
+        windowRows.stream().filter(r -> !r.day().isBefore(period.withBaseline(end).from())).toList(),
+        flows.pairs(flows.rows(window)), flows.pairs(flowRows), flowRows,
+        new ChannelChanges(clickhouse).query(new Filters(period.withBaseline(end), Set.of()), ChannelChanges.Order.CHANGE,
+            ChannelChanges.MAX_LIMIT),
+        new Announcements(clickhouse).query(covered));
+  }
+
+  /** The last day {@code v_platform_daily} has: the default end of a report. */
+  public static LocalDate latestDay(ClickHouseGateway clickhouse) {
+    var rows = clickhouse.query("SELECT toString(max(day)) AS last, count() AS days FROM v_platform_daily");
+    if (rows.isEmpty() || rows.get(0).get("days").asLong() == 0) {
+      throw new IllegalStateException("no days in v_platform_daily yet: run the pipeline (kooch run) before a report");
+    }
+    return LocalDate.parse(rows.get(0).get("last").asText());
+  }
+
+  public List<ChannelChanges.Change> gainers() {
+    return changes.stream().filter(c -> c.change() > 0).limit(TOP).toList();
+  }
+
+  public List<ChannelChanges.Change> losers() {
+    return changes.stream().filter(c -> c.change() < 0).sorted(java.util.Comparator.comparingLong(ChannelChanges.Change::change))
+        .limit(TOP).toList();
+  }
+}

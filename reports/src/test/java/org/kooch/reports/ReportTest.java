@@ -1,0 +1,73 @@
+package org.kooch.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.dashboards.KnownRows;
+
+/** Reports over a real ClickHouse with known rows: HTML with SVG charts and CSV files whose numbers are known. */
+class ReportTest {
+  static ClickHouseSettings readOnly;
+
+  @BeforeAll
+  static void database() {
+    readOnly = KnownRows.database("report")
+        .withUser("kooch_readonly", System.getenv().getOrDefault("KOOCH_CLICKHOUSE_READONLY_PASSWORD", ""));
+  }
+
+  @Test
+  void weeklyReportWritesHtmlWithChartsAndCsv(@TempDir Path dir) throws Exception {
+    Clock clock = Clock.fixed(Instant.parse("2018-04-23T06:00:00Z"), ZoneOffset.UTC);
+    ReportJob.Result r = new ReportJob(readOnly, ReportPeriod.WEEKLY, dir, null, clock).run(null);
+
+    assertThat(r.files()).extracting(p -> p.getFileName().toString()).containsExactly(
+        "kooch-weekly-2018-04-19.html", "kooch-weekly-2018-04-19-platforms.csv", "kooch-weekly-2018-04-19-flows.csv",
+        "kooch-weekly-2018-04-19-channels.csv", "kooch-weekly-2018-04-19-announcements.csv");
+    String html = Files.readString(dir.resolve("kooch-weekly-2018-04-19.html"), StandardCharsets.UTF_8);
+    assertThat(html).contains("Kooch weekly report: 2018-04-13 to 2018-04-19", "<p class=\"fa\" lang=\"fa\" dir=\"rtl\">گزارش هفتگی کوچ</p>")
+        .doesNotContain("<script");
+    assertThat(svgPaths(html)).as("chart lines with points").isGreaterThanOrEqualTo(3);
+    assertThat(html).contains("<tr><td>Telegram</td><td class=\"num\">1,300</td><td class=\"num\">-200</td>")
+        .contains("<tr><td>Soroush</td><td class=\"num\">420</td><td class=\"num\">+120</td><td class=\"num\">5,000,000</td>");
+    assertThat(html).contains("<td>Telegram</td><td>Soroush</td><td class=\"num\">220</td><td class=\"num\">180–260</td>");
+    assertThat(html).contains("<td>soroush/a_chan</td>", "+120").contains("<td>telegram/a_chan</td>", "-200");
+    assertThat(html).contains("<td dir=\"auto\">" + KnownRows.TITLE + "</td>")
+        .contains("<p class=\"post\" dir=\"auto\" lang=\"fa\">" + KnownRows.ANNOUNCEMENT + "</p>");
+
+    assertThat(Files.readAllLines(dir.resolve("kooch-weekly-2018-04-19-flows.csv"), StandardCharsets.UTF_8)).containsExactly(
+        "day,from_platform,to_platform,flow,flow_low,flow_high,channel_pairs", "2018-04-18,telegram,soroush,100,80,120,1",
+        "2018-04-19,telegram,soroush,120,100,140,1");
+    List<String> channels = Files.readAllLines(dir.resolve("kooch-weekly-2018-04-19-channels.csv"), StandardCharsets.UTF_8);
+    assertThat(channels).contains("telegram,a_chan," + KnownRows.TITLE + ",2018-04-17,1000,2018-04-19,800,-200");
+    assertThat(Files.readString(dir.resolve("kooch-weekly-2018-04-19-announcements.csv"), StandardCharsets.UTF_8))
+        .contains(KnownRows.ANNOUNCEMENT);
+  }
+
+  @Test
+  void dailyReportOfAChosenDay(@TempDir Path dir) throws Exception {
+    Clock clock = Clock.fixed(Instant.parse("2018-04-19T06:00:00Z"), ZoneOffset.UTC);
+    ReportJob.Result r = new ReportJob(readOnly, ReportPeriod.DAILY, dir, null, clock).run(LocalDate.of(2018, 4, 18));
+    assertThat(r.report().subject()).isEqualTo("Kooch daily report: 2018-04-18");
+    assertThat(r.report().html()).contains("Kooch daily report: 2018-04-18</h1>")
+        .contains("<td>Telegram</td><td>Soroush</td><td class=\"num\">100</td>");
+  }
+
+  static int svgPaths(String html) {
+    int n = 0;
+    for (int i = html.indexOf("<path d=\"M"); i >= 0; i = html.indexOf("<path d=\"M", i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}
