@@ -19,6 +19,7 @@ import org.kooch.streaming.daily.ChannelDailyRow;
 import org.kooch.streaming.daily.ChannelEvent;
 import org.kooch.streaming.decode.DecodeRecords;
 import org.kooch.streaming.kafka.RawRecord;
+import org.kooch.streaming.kafka.RecordEventTime;
 
 /**
  * Lands Kafka's records in ClickHouse: the raw tables (posts, subscriber_snapshots,
@@ -28,7 +29,7 @@ import org.kooch.streaming.kafka.RawRecord;
  * <pre>
  * kafka ─► decode ─┬─► posts ───────────────┬─► ClickHouse posts
  *                  ├─► subscriber counts ───┼─► ClickHouse subscriber_snapshots
- *                  │                        └─► watermarks ─► keyBy channel ─► daily ─► channel_daily
+ *                  │                        └─► keyBy channel ─► daily ─► channel_daily
  *                  ├─► profiles, platform stats ─► ClickHouse
  *                  └─► dead letters ─► Kafka kooch.deadletter.v1
  * </pre>
@@ -47,7 +48,7 @@ public final class LandingJob {
   /** Adds the job's operators to {@code env}; the caller executes it. */
   public void build(StreamExecutionEnvironment env) {
     SingleOutputStreamOperator<Post> posts =
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka-records")
+        env.fromSource(source, watermarks(), "kafka-records")
             .uid("kafka-records")
             .process(new DecodeRecords(), new AvroTypeInfo<>(Post.class))
             .name("decode")
@@ -66,10 +67,7 @@ public final class LandingJob {
 
     DataStream<ChannelEvent> events =
         posts.map(ChannelEvent::of).name("post-events").uid("post-events")
-            .union(posts.getSideOutput(DecodeRecords.SUBSCRIBERS).map(ChannelEvent::of).name("count-events").uid("count-events"))
-            .assignTimestampsAndWatermarks(watermarks())
-            .name("event-time")
-            .uid("event-time");
+            .union(posts.getSideOutput(DecodeRecords.SUBSCRIBERS).map(ChannelEvent::of).name("count-events").uid("count-events"));
 
     SingleOutputStreamOperator<ChannelDailyRow> daily =
         events.keyBy(ChannelEvent::key)
@@ -88,13 +86,18 @@ public final class LandingJob {
         .uid("dead-letters");
   }
 
-  private WatermarkStrategy<ChannelEvent> watermarks() {
+  /**
+   * Event time is tracked per Kafka partition, in the source: the watermark is the minimum over
+   * the partitions, so a partition read ahead of the others (a backlog after a restart is read a
+   * partition at a time) cannot make the others' events late.
+   */
+  private WatermarkStrategy<RawRecord> watermarks() {
     if (settings.bounded()) {
       // A backfill closes every day at end of input: history in any order is complete.
-      return WatermarkStrategy.<ChannelEvent>noWatermarks().withTimestampAssigner((e, ts) -> e.time);
+      return WatermarkStrategy.noWatermarks();
     }
-    return WatermarkStrategy.<ChannelEvent>forBoundedOutOfOrderness(settings.outOfOrderness())
-        .withTimestampAssigner((e, ts) -> e.time)
+    return WatermarkStrategy.<RawRecord>forBoundedOutOfOrderness(settings.outOfOrderness())
+        .withTimestampAssigner(new RecordEventTime())
         .withIdleness(settings.idleness());
   }
 
