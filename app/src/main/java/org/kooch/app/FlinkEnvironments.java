@@ -4,17 +4,35 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** Flink environments for Kooch's jobs: an in-process MiniCluster with checkpoints on local disk. */
+/**
+ * Flink environments for Kooch's jobs: an in-process MiniCluster with checkpoints on local disk.
+ * The latest checkpoint is kept when the job is cancelled or its process dies, so the next run can
+ * resume from it ({@link CheckpointResume}).
+ */
 final class FlinkEnvironments {
   private FlinkEnvironments() {}
 
-  static StreamExecutionEnvironment local(int parallelism, Duration checkpointInterval, Path checkpointDir) {
+  /**
+   * @param resumeFrom a retained checkpoint ({@code .../chk-N}) to restore the job from, or null to
+   *     start from scratch
+   */
+  static StreamExecutionEnvironment local(int parallelism, Duration checkpointInterval, Path checkpointDir, Path resumeFrom) {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toAbsolutePath().toUri().toString());
+    conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    if (resumeFrom != null) {
+      conf.set(StateRecoveryOptions.SAVEPOINT_PATH, resumeFrom.toAbsolutePath().toUri().toString());
+      // The new job owns the restored checkpoint and deletes it once a newer one completes, so
+      // the state directory keeps one checkpoint rather than one per run.
+      conf.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
+    }
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 20);
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(5));

@@ -14,15 +14,21 @@ import org.kooch.streaming.LandingJob;
 final class LandingRunner {
   private LandingRunner() {}
 
+  /** @param resumeFrom a retained checkpoint to restore from (see {@link CheckpointResume}), or null */
   static StreamExecutionEnvironment environment(
-      KafkaSettings kafka, ClickHouseSettings clickhouse, boolean bounded, int parallelism, Duration checkpointInterval, Path stateDir) {
+      KafkaSettings kafka, ClickHouseSettings clickhouse, boolean bounded, int parallelism, Duration checkpointInterval, Path stateDir,
+      Path resumeFrom) {
     JobSettings settings =
         new JobSettings(
             kafka.bootstrapServers(), kafka.extra(), "kooch-landing", clickhouse, bounded,
             Duration.ofHours(1), Duration.ofDays(7), Duration.ofSeconds(30));
-    StreamExecutionEnvironment env = FlinkEnvironments.local(parallelism, checkpointInterval, stateDir.resolve("checkpoints"));
+    StreamExecutionEnvironment env = FlinkEnvironments.local(parallelism, checkpointInterval, checkpointDir(stateDir), resumeFrom);
     new LandingJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
     return env;
+  }
+
+  static Path checkpointDir(Path stateDir) {
+    return stateDir.resolve("checkpoints");
   }
 
   /** Starts the streaming job and returns a handle that cancels it on close. */

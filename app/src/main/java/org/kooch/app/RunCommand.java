@@ -1,6 +1,8 @@
 package org.kooch.app;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run the Flink jobs on a local MiniCluster: Kafka records to the ClickHouse tables.",
-      "--bounded processes what is in Kafka now and exits (backfills, tests); otherwise it runs until Ctrl-C."
+      "--bounded processes what is in Kafka now and exits (backfills, tests); otherwise it runs until Ctrl-C",
+      "and resumes from the latest checkpoint an earlier run left in the state directory (unless --from-scratch)."
     })
 final class RunCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
@@ -31,14 +34,20 @@ final class RunCommand implements Callable<Integer> {
       description = "Checkpoint interval, e.g. 10s, 1m (default ${DEFAULT-VALUE}).")
   Duration checkpointInterval;
 
+  @Option(names = "--from-scratch",
+      description = "Streaming: ignore retained checkpoints and read every topic from the start (e.g. after changing --kafka or --database).")
+  boolean fromScratch;
+
   @Override
   public Integer call() throws Exception {
     LocalClickHouse.ensureReady(connection.clickHouse(), false);
     Shutdown shutdown = new Shutdown();
     try {
       KafkaHandle kafka = shutdown.register(KafkaHandle.open(connection));
+      Path resumeFrom = bounded || fromScratch ? null : resumePoint(connection.stateDir());
       StreamExecutionEnvironment env =
-          LandingRunner.environment(kafka.settings(), connection.clickHouse(), bounded, parallelism, checkpointInterval, connection.stateDir());
+          LandingRunner.environment(
+              kafka.settings(), connection.clickHouse(), bounded, parallelism, checkpointInterval, connection.stateDir(), resumeFrom);
       if (bounded) {
         long start = System.nanoTime();
         JobExecutionResult result = env.execute("kooch-landing (bounded)");
@@ -56,5 +65,15 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       shutdown.closeAll();
     }
+  }
+
+  /** A bounded run always reads everything; a streaming run continues where the last one stopped. */
+  private static Path resumePoint(Path stateDir) {
+    Path dir = LandingRunner.checkpointDir(stateDir);
+    Optional<Path> latest = CheckpointResume.latest(dir);
+    System.err.println(
+        latest.map(p -> "resuming from checkpoint " + p + " (--from-scratch ignores it)")
+            .orElse("no retained checkpoint in " + dir + ": reading every topic from the start"));
+    return latest.orElse(null);
   }
 }

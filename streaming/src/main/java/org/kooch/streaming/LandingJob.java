@@ -2,7 +2,6 @@ package org.kooch.streaming;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -21,6 +20,7 @@ import org.kooch.streaming.daily.ChannelDailyRow;
 import org.kooch.streaming.daily.ChannelEvent;
 import org.kooch.streaming.decode.DecodeRecords;
 import org.kooch.streaming.kafka.RawRecord;
+import org.kooch.streaming.kafka.RecordEventTime;
 
 /**
  * Lands Kafka's records in ClickHouse: the raw tables (posts, subscriber_snapshots,
@@ -30,7 +30,7 @@ import org.kooch.streaming.kafka.RawRecord;
  * <pre>
  * kafka ─► decode ─┬─► posts ───────────────┬─► ClickHouse posts
  *                  ├─► subscriber counts ───┼─► ClickHouse subscriber_snapshots
- *                  │                        └─► watermarks ─► keyBy channel ─► daily ─► channel_daily
+ *                  │                        └─► keyBy channel ─► daily ─► channel_daily
  *                  ├─► profiles, platform stats ─► ClickHouse
  *                  └─► dead letters ─► Kafka kooch.deadletter.v1
  * </pre>
@@ -48,7 +48,7 @@ public final class LandingJob {
 
   /** Adds the job's operators, reading the Kafka source, to {@code env}; the caller executes it. */
   public void build(StreamExecutionEnvironment env) {
-    build(env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka-records").uid("kafka-records"));
+    build(env.fromSource(source, watermarks(), "kafka-records").uid("kafka-records"));
   }
 
   /** Adds the job's operators downstream of {@code records} (benchmarks feed a collection). */
@@ -72,10 +72,7 @@ public final class LandingJob {
 
     DataStream<ChannelEvent> events =
         posts.map(ChannelEvent::of).name("post-events").uid("post-events")
-            .union(posts.getSideOutput(DecodeRecords.SUBSCRIBERS).map(ChannelEvent::of).name("count-events").uid("count-events"))
-            .assignTimestampsAndWatermarks(watermarks((ChannelEvent e, long ts) -> e.time))
-            .name("event-time")
-            .uid("event-time");
+            .union(posts.getSideOutput(DecodeRecords.SUBSCRIBERS).map(ChannelEvent::of).name("count-events").uid("count-events"));
 
     SingleOutputStreamOperator<ChannelDailyRow> daily =
         events.keyBy(ChannelEvent::key)
@@ -93,20 +90,24 @@ public final class LandingJob {
         .name("dead-letters")
         .uid("dead-letters");
 
-    DataStream<PlatformStat> platformStats =
-        posts.getSideOutput(DecodeRecords.PLATFORM_STATS)
-            .assignTimestampsAndWatermarks(watermarks((PlatformStat s, long ts) -> s.getObservedAt().toEpochMilli()))
-            .name("report-time").uid("report-time");
+    // Event time comes from the source (one watermark per Kafka partition): every stream below
+    // inherits it, so no operator assigns its own.
+    DataStream<PlatformStat> platformStats = posts.getSideOutput(DecodeRecords.PLATFORM_STATS);
     MigrationAnalytics.attach(settings, posts, posts.getSideOutput(DecodeRecords.PROFILES), events, daily, platformStats);
   }
 
-  private <T> WatermarkStrategy<T> watermarks(SerializableTimestampAssigner<T> time) {
+  /**
+   * Event time is tracked per Kafka partition, in the source: the watermark is the minimum over
+   * the partitions, so a partition read ahead of the others (a backlog after a restart is read a
+   * partition at a time) cannot make the others' events late.
+   */
+  private WatermarkStrategy<RawRecord> watermarks() {
     if (settings.bounded()) {
       // A backfill closes every day at end of input: history in any order is complete.
-      return WatermarkStrategy.<T>noWatermarks().withTimestampAssigner(time);
+      return WatermarkStrategy.noWatermarks();
     }
-    return WatermarkStrategy.<T>forBoundedOutOfOrderness(settings.outOfOrderness())
-        .withTimestampAssigner(time)
+    return WatermarkStrategy.<RawRecord>forBoundedOutOfOrderness(settings.outOfOrderness())
+        .withTimestampAssigner(new RecordEventTime())
         .withIdleness(settings.idleness());
   }
 

@@ -14,6 +14,37 @@ import org.kooch.schemas.RecordType;
 public final class TopicAdmin {
   private TopicAdmin() {}
 
+  /**
+   * createTopics returns before the brokers lead the new partitions; a producer that sends at once
+   * can then time out (two minutes later, all its sends failed). Wait until every partition has a
+   * leader.
+   */
+  private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (true) {
+      boolean ready = true;
+      try {
+        for (var d : admin.describeTopics(topics).allTopicNames().get().values()) {
+          for (var p : d.partitions()) {
+            ready &= p.leader() != null && !p.leader().isEmpty();
+          }
+        }
+      } catch (ExecutionException e) {
+        ready = false; // not known to every broker yet
+        if (System.currentTimeMillis() > deadline) {
+          throw e;
+        }
+      }
+      if (ready) {
+        return;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("Kafka topics " + topics + " have partitions without a leader after 60 s");
+      }
+      Thread.sleep(100);
+    }
+  }
+
   public static void ensureTopics(KafkaSettings settings) {
     try (Admin admin = Admin.create(settings.clientProperties())) {
       Set<String> existing = admin.listTopics().names().get();
@@ -39,6 +70,7 @@ public final class TopicAdmin {
           throw e;
         }
       }
+      awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
