@@ -38,15 +38,23 @@ public class FlowCandidate {
     this.gainUncertainty = gainUncertainty;
   }
 
+  /**
+   * Exactly the same figures. Not rounded: a change below one subscriber must still reach the
+   * split, or the final rounding would depend on the order the updates came in.
+   */
   boolean sameFigures(FlowCandidate o) {
-    return o != null && Math.round(loss) == Math.round(o.loss) && Math.round(gain) == Math.round(o.gain)
-        && Math.round(lossRaw) == Math.round(o.lossRaw) && Math.round(gainRaw) == Math.round(o.gainRaw)
-        && Math.round(lossUncertainty) == Math.round(o.lossUncertainty) && Math.round(gainUncertainty) == Math.round(o.gainUncertainty);
+    return o != null && Double.compare(loss, o.loss) == 0 && Double.compare(gain, o.gain) == 0
+        && Double.compare(lossRaw, o.lossRaw) == 0 && Double.compare(gainRaw, o.gainRaw) == 0
+        && Double.compare(lossUncertainty, o.lossUncertainty) == 0 && Double.compare(gainUncertainty, o.gainUncertainty) == 0;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FlowCandidate c && c.day == day && Objects.equals(c.from, from) && Objects.equals(c.to, to) && sameFigures(c);
+    // Equal to the subscriber: what a reader compares (emission compares exactly, sameFigures).
+    return o instanceof FlowCandidate c && c.day == day && Objects.equals(c.from, from) && Objects.equals(c.to, to)
+        && Math.round(loss) == Math.round(c.loss) && Math.round(gain) == Math.round(c.gain)
+        && Math.round(lossRaw) == Math.round(c.lossRaw) && Math.round(gainRaw) == Math.round(c.gainRaw)
+        && Math.round(lossUncertainty) == Math.round(c.lossUncertainty) && Math.round(gainUncertainty) == Math.round(c.gainUncertainty);
   }
 
   @Override

@@ -60,7 +60,8 @@ public class PlatformShockEstimator extends KeyedProcessFunction<String, Control
       }
       double shock = excess.size() < MIN_CONTROLS ? 0 : PairBaseline.median(excess);
       Double last = emitted.get(day);
-      if (last == null ? shock != 0 : Math.abs(last - shock) > 1e-7) {
+      // Exact comparison: the final value must reach the pairs whatever path the updates took.
+      if (last == null ? shock != 0 : Double.compare(last, shock) != 0) {
         emitted.put(day, shock);
         out.collect(new ShockDay(ctx.getCurrentKey(), day, shock));
       }
