@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code kooch bench}: measurements that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-    subcommands = BenchCommand.Accuracy.class)
+    subcommands = {BenchCommand.Accuracy.class, BenchCommand.Performance.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -85,6 +85,73 @@ final class BenchCommand implements Runnable {
           System.out.printf(Locale.ROOT, "%-18s %-10s %7.2f%% %7.2f%%%n", s.variant(), e.getKey(), e.getValue()[0] * 100, e.getValue()[1] * 100);
         }
       }
+    }
+  }
+
+  @Command(name = "performance", mixinStandardHelpOptions = true,
+      description = {"Measure, in one run on this machine: Kafka's own producer on the records' Avro bytes (the reference),",
+          "kooch import into Kafka, the Flink job Kafka -> ClickHouse (bounded, checkpoints on), ClickHouse inserts alone,",
+          "and query latencies (p50/p99) on --query-rows posts and subscriber snapshots; then peak heap and RSS.",
+          "Uses its own embedded Kafka broker in a temporary directory (--kafka is ignored) and scratch databases",
+          "<database>_bench*, which it drops and recreates."})
+  static final class Performance implements Callable<Integer> {
+    @Mixin ConnectionOptions connection;
+
+    @Option(names = "--records", defaultValue = "200000", description = "Records through Kafka and the job (default ${DEFAULT-VALUE}).")
+    long records;
+
+    @Option(names = "--query-rows", defaultValue = "1000000",
+        description = "Posts and subscriber snapshots for the query latencies (default ${DEFAULT-VALUE}; the target is set for 10000000; 0 skips).")
+    long queryRows;
+
+    @Option(names = "--query-runs", defaultValue = "50", description = "Timed runs per query (default ${DEFAULT-VALUE}).")
+    int queryRuns;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DurationConverter.class,
+        description = "Checkpoint interval of the pipeline run (default ${DEFAULT-VALUE}).")
+    java.time.Duration checkpointInterval;
+
+    @Override
+    public Integer call() throws Exception {
+      LocalClickHouse.ensureReady(connection.clickHouse(), false);
+      try (PeakMemory memory = new PeakMemory()) {
+        return measure(memory);
+      }
+    }
+
+    private int measure(PeakMemory memory) throws Exception {
+      String db = connection.clickHouse().database() + "_bench";
+      java.nio.file.Path work = java.nio.file.Files.createTempDirectory("kooch-bench");
+      System.err.printf("writing %,d records, then: raw produce, import, pipeline, inserts ...%n", records);
+      List<PerformanceBenchmark.Rate> rates =
+          PerformanceBenchmark.run(records, connection.clickHouse().withDatabase(db), parallelism, checkpointInterval, work);
+      List<QueryLatency.Latency> latencies = List.of();
+      if (queryRows > 0) {
+        System.err.printf("filling %,d posts and %,d snapshots, then timing queries ...%n", queryRows, queryRows);
+        latencies = QueryLatency.measure(connection.clickHouse().withDatabase(db + "_queries"), queryRows, queryRuns);
+      }
+      double reference = rates.get(0).perSecond();
+      System.out.println();
+      System.out.printf(Locale.ROOT, "%-40s %12s %9s %12s %9s%n", "stage", "records", "seconds", "records/s", "vs Kafka");
+      for (PerformanceBenchmark.Rate r : rates) {
+        System.out.printf(Locale.ROOT, "%-40s %,12d %9.1f %,12.0f %8.0f%%%n", r.stage(), r.records(), r.seconds(), r.perSecond(),
+            100 * r.perSecond() / reference);
+      }
+      if (!latencies.isEmpty()) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-40s %9s %9s   (%,d posts, %,d snapshots, %d runs)%n", "query", "p50 ms", "p99 ms", queryRows, queryRows, queryRuns);
+        for (QueryLatency.Latency l : latencies) {
+          System.out.printf(Locale.ROOT, "%-40s %9.1f %9.1f%n", l.query(), l.p50(), l.p99());
+        }
+      }
+      System.out.println();
+      System.out.printf(Locale.ROOT, "heap: peak used %,d MB of max %,d MB; old generation after GC %,d MB; peak RSS %,d MB"
+              + " (one JVM: broker, Flink MiniCluster, clients)%n",
+          memory.peakHeapUsed() >> 20, PeakMemory.maxHeap() >> 20, PeakMemory.peakAfterOldGc() >> 20, PeakMemory.peakRss() >> 20);
+      return 0;
     }
   }
 }

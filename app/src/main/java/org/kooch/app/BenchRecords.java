@@ -1,0 +1,59 @@
+package org.kooch.app;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.SplittableRandom;
+
+/**
+ * The performance benchmark's input: {@code n} records as JSON Lines, three posts to one subscriber
+ * count, spread over 2,000 channels on four platforms and 2019. Texts are twelve words: a few common
+ * Persian ones and tokens from a vocabulary of 20,000, so that posts are mostly distinct, as real
+ * channels' are (the same-content detector compares similar ones). Deterministic.
+ */
+final class BenchRecords {
+  static final int CHANNELS = 2_000;
+  private static final String[] PLATFORMS = {"telegram", "soroush", "gap", "eitaa"};
+  private static final String[] WORDS = {
+    "خبر", "فوری", "رهبر", "انقلاب", "سروش", "تلگرام", "کانال", "ایران", "news", "update", "today", "video",
+    "گزارش", "مردم", "دولت", "بازار", "قیمت", "دلار", "سفر", "ورزش", "فوتبال", "هوا", "تهران", "#iran"};
+  private static final long START = Instant.parse("2019-01-01T00:00:00Z").getEpochSecond();
+
+  private BenchRecords() {}
+
+  /** Writes the records to {@code file}; returns how many. */
+  static long write(Path file, long n) throws IOException {
+    SplittableRandom random = new SplittableRandom(2018);
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (long i = 0; i < n; i++) {
+        int c = (int) (i % CHANNELS);
+        String platform = PLATFORMS[c % PLATFORMS.length];
+        long at = START + (i * 31_536_000L / n);
+        String channel = "bench_" + c;
+        if (i % 4 == 3) {
+          out.write("{\"type\":\"subscribers\",\"platform\":\"" + platform + "\",\"channel\":\"" + channel
+              + "\",\"observedAt\":\"" + Instant.ofEpochSecond(at) + "\",\"subscribers\":" + (10_000 + c * 37 + i / CHANNELS)
+              + ",\"source\":\"bench\"}");
+        } else {
+          StringBuilder text = new StringBuilder();
+          for (int w = 0; w < 12; w++) {
+            if (w < 3) {
+              text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+            } else {
+              text.append("w").append(Integer.toString(random.nextInt(20_000), 36)).append(' ');
+            }
+          }
+          text.append(i);
+          out.write("{\"type\":\"post\",\"platform\":\"" + platform + "\",\"channel\":\"" + channel + "\",\"postId\":" + i
+              + ",\"publishedAt\":\"" + Instant.ofEpochSecond(at) + "\",\"collectedAt\":\"" + Instant.ofEpochSecond(at + 3600)
+              + "\",\"text\":\"" + text + "\",\"views\":" + random.nextInt(1_000_000) + ",\"source\":\"bench\"}");
+        }
+        out.write('\n');
+      }
+    }
+    return n;
+  }
+}

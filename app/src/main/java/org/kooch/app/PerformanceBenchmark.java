@@ -1,0 +1,156 @@
+package org.kooch.app;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.kooch.clickhouse.ClickHouseGateway;
+import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.clickhouse.SchemaMigrator;
+import org.kooch.ingest.broker.EmbeddedKafka;
+import org.kooch.ingest.importer.JsonLinesImporter;
+import org.kooch.ingest.kafka.KafkaSettings;
+import org.kooch.ingest.kafka.RecordPublisher;
+import org.kooch.ingest.kafka.TopicAdmin;
+import org.kooch.schemas.JsonLinesCodec;
+import org.kooch.schemas.Post;
+import org.kooch.schemas.RecordKeys;
+import org.kooch.schemas.RecordType;
+import org.kooch.streaming.clickhouse.ClickHouseRows;
+
+/**
+ * Throughput of each stage on one machine, in one run, on the same {@link BenchRecords}: Kafka's
+ * own producer sending the records' Avro bytes (the reference), {@code kooch import} (JSON Lines
+ * to Avro in Kafka), the Flink job (Kafka to ClickHouse, bounded, checkpoints on, MiniCluster,
+ * job start included), and ClickHouse inserts of the posts alone. The broker is a fresh embedded
+ * one in this JVM (so the peak RSS includes it).
+ */
+final class PerformanceBenchmark {
+  /** One stage: records (or rows) and seconds. */
+  record Rate(String stage, long records, double seconds) {
+    double perSecond() {
+      return records / seconds;
+    }
+  }
+
+  private PerformanceBenchmark() {}
+
+  static List<Rate> run(long n, ClickHouseSettings scratch, int parallelism, Duration checkpointInterval, Path workDir) throws Exception {
+    Path input = workDir.resolve("bench.jsonl");
+    BenchRecords.write(input, n);
+    List<SpecificRecord> records = decode(input);
+    List<Rate> rates = new ArrayList<>();
+    try (EmbeddedKafka broker = EmbeddedKafka.start(workDir.resolve("kafka"), 0)) {
+      KafkaSettings kafka = KafkaSettings.of(broker.bootstrapServers());
+      TopicAdmin.ensureTopics(kafka);
+      rates.add(rawProduce(kafka, records));
+      rates.add(importFile(kafka, input, n));
+      rates.add(pipeline(kafka, scratch, n, parallelism, checkpointInterval, workDir));
+    }
+    rates.add(clickHouseInserts(scratch.withDatabase(scratch.database() + "_inserts"), records));
+    return rates;
+  }
+
+  private static List<SpecificRecord> decode(Path input) throws Exception {
+    JsonLinesCodec codec = new JsonLinesCodec();
+    List<SpecificRecord> out = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+      for (String line; (line = r.readLine()) != null; ) {
+        out.add(codec.decode(line));
+      }
+    }
+    return out;
+  }
+
+  /** Kafka's producer with its default settings (acks=all, idempotent), bytes encoded beforehand. */
+  private static Rate rawProduce(KafkaSettings kafka, List<SpecificRecord> records) throws Exception {
+    List<byte[]> keys = new ArrayList<>(records.size());
+    List<byte[]> values = new ArrayList<>(records.size());
+    for (SpecificRecord r : records) {
+      keys.add(RecordKeys.keyBytes(r));
+      values.add(RecordType.of(r).encode(r));
+    }
+    String topic = "kooch.bench.raw";
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      admin.createTopics(List.of(new NewTopic(topic, kafka.partitions(), kafka.replication()))).all().get();
+    }
+    Properties p = new Properties();
+    p.put("bootstrap.servers", kafka.bootstrapServers());
+    p.put("key.serializer", ByteArraySerializer.class.getName());
+    p.put("value.serializer", ByteArraySerializer.class.getName());
+    long start = System.nanoTime();
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+      for (int i = 0; i < keys.size(); i++) {
+        producer.send(new ProducerRecord<>(topic, keys.get(i), values.get(i)));
+      }
+      producer.flush();
+    }
+    return new Rate("Kafka produce, raw (reference)", keys.size(), seconds(start));
+  }
+
+  private static Rate importFile(KafkaSettings kafka, Path input, long n) throws Exception {
+    long start = System.nanoTime();
+    try (RecordPublisher publisher = new RecordPublisher(kafka)) {
+      new JsonLinesImporter(new JsonLinesCodec(), publisher, new PrintStream(new ByteArrayOutputStream()), false).importFile(input);
+      publisher.flush();
+    }
+    return new Rate("ingest: kooch import -> Kafka (Avro)", n, seconds(start));
+  }
+
+  private static Rate pipeline(KafkaSettings kafka, ClickHouseSettings scratch, long n, int parallelism, Duration checkpointInterval, Path workDir)
+      throws Exception {
+    try (ClickHouseGateway server = ClickHouseGateway.forServer(scratch)) {
+      server.execute("DROP DATABASE IF EXISTS " + org.kooch.clickhouse.Sql.identifier(scratch.database()));
+    }
+    new SchemaMigrator(scratch).migrate();
+    long start = System.nanoTime();
+    LandingRunner.environment(kafka, scratch, true, parallelism, checkpointInterval, workDir).execute("kooch bench pipeline");
+    return new Rate("pipeline: Kafka -> Flink -> ClickHouse", n, seconds(start));
+  }
+
+  /** The posts as the sink encodes them, inserted in batches of 50,000 JSONEachRow rows. */
+  private static Rate clickHouseInserts(ClickHouseSettings scratch, List<SpecificRecord> records) {
+    try (ClickHouseGateway server = ClickHouseGateway.forServer(scratch)) {
+      server.execute("DROP DATABASE IF EXISTS " + org.kooch.clickhouse.Sql.identifier(scratch.database()));
+    }
+    new SchemaMigrator(scratch).migrate();
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<Post> posts = records.stream().filter(Post.class::isInstance).map(Post.class::cast).toList();
+    long start = System.nanoTime();
+    try (ClickHouseGateway g = new ClickHouseGateway(scratch)) {
+      ByteArrayOutputStream batch = new ByteArrayOutputStream();
+      int inBatch = 0;
+      for (Post p : posts) {
+        com.fasterxml.jackson.databind.node.ObjectNode row = json.createObjectNode();
+        ClickHouseRows.POSTS.encode(p, row);
+        batch.writeBytes(row.toString().getBytes(StandardCharsets.UTF_8));
+        batch.write('\n');
+        if (++inBatch == 50_000) {
+          g.insertJsonEachRow("posts", batch.toByteArray());
+          batch.reset();
+          inBatch = 0;
+        }
+      }
+      if (inBatch > 0) {
+        g.insertJsonEachRow("posts", batch.toByteArray());
+      }
+    }
+    return new Rate("ClickHouse insert alone (posts)", posts.size(), seconds(start));
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}

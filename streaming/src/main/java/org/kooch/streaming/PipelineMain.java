@@ -1,0 +1,39 @@
+package org.kooch.streaming;
+
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The entry point of the job jar ({@code kooch-streaming-*-job.jar}): the landing job with its
+ * migration analytics, Kafka to ClickHouse, on whatever cluster runs it ({@code flink run}, the
+ * REST API's {@code /jars/:id/run}, application mode, the Kubernetes operator). Options are in
+ * {@link PipelineArgs}; checkpoint storage, restart strategy and state backend come from the
+ * cluster's configuration.
+ */
+public final class PipelineMain {
+  private PipelineMain() {}
+
+  public static void main(String[] args) throws Exception {
+    PipelineArgs options;
+    try {
+      options = PipelineArgs.parse(args, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      throw e;
+    }
+    StreamExecutionEnvironment env = environment(options);
+    // On a REST submission execute() returns at once (detached); on `flink run` it waits.
+    env.execute(options.bounded() ? "kooch-landing (bounded)" : "kooch-landing");
+  }
+
+  /** The job's graph in the environment of the caller's cluster. */
+  public static StreamExecutionEnvironment environment(PipelineArgs options) {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    if (options.parallelism() > 0) {
+      env.setParallelism(options.parallelism());
+    }
+    env.enableCheckpointing(options.checkpointInterval().toMillis());
+    JobSettings settings = options.jobSettings();
+    new LandingJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
+    return env;
+  }
+}
