@@ -116,7 +116,7 @@ final class PerformanceBenchmark {
     }
     new SchemaMigrator(scratch).migrate();
     long start = System.nanoTime();
-    LandingRunner.environment(kafka, scratch, true, parallelism, checkpointInterval, workDir).execute("kooch bench pipeline");
+    LandingRunner.environment(kafka, scratch, true, parallelism, checkpointInterval, workDir, null).execute("kooch bench pipeline");
     return new Rate("pipeline: Kafka -> Flink -> ClickHouse", n, seconds(start));
   }
 

@@ -8,8 +8,9 @@ import java.util.Map;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.clickhouse.SchemaMigrator;
-import org.kooch.dashboards.DateRange;
-import org.kooch.dashboards.PlatformSeries;
+import org.kooch.dashboards.query.DateRange;
+import org.kooch.dashboards.query.Filters;
+import org.kooch.dashboards.query.PlatformSeries;
 import org.kooch.schemas.PlatformRegistry;
 
 /**
@@ -42,7 +43,7 @@ final class QueryLatency {
 
       Map<String, Runnable> queries = new LinkedHashMap<>();
       PlatformSeries dashboard = new PlatformSeries(g, PlatformRegistry.defaults());
-      queries.put("dashboard /api/platforms, 90 days", () -> dashboard.query(DateRange.parse("2019-10-01", "2019-12-31"), java.util.Set.of()));
+      queries.put("dashboard /api/platforms, 90 days", () -> dashboard.query(new Filters(DateRange.parse("2019-10-01", "2019-12-31"), java.util.Set.of())));
       queries.put("a channel's posts in a month (50)", () -> g.query(
           "SELECT post_id, published_at, views, text FROM v_posts WHERE platform = 'telegram' AND channel = 'bench_40'"
               + " AND published_at >= '2019-06-01 00:00:00' AND published_at < '2019-07-01 00:00:00' ORDER BY published_at DESC LIMIT 50"));
