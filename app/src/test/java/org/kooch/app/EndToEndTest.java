@@ -19,6 +19,7 @@ import org.kooch.ingest.broker.TopicMark;
 import org.kooch.ingest.kafka.KafkaSettings;
 import org.kooch.ingest.kafka.TopicAdmin;
 import org.kooch.schemas.DeadLetter;
+import org.kooch.schemas.DeadLetters;
 import org.kooch.schemas.RecordType;
 import picocli.CommandLine;
 
@@ -111,10 +112,6 @@ class EndToEndTest {
   }
 
   private static DeadLetter decode(byte[] bytes) {
-    try {
-      return DeadLetter.getDecoder().decode(bytes);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
+    return DeadLetters.decode(bytes);
   }
 }

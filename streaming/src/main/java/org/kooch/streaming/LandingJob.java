@@ -1,6 +1,5 @@
 package org.kooch.streaming;
 
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -11,6 +10,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.kooch.schemas.DeadLetter;
+import org.kooch.schemas.DeadLetters;
 import org.kooch.schemas.PlatformStat;
 import org.kooch.schemas.Post;
 import org.kooch.streaming.clickhouse.ClickHouseRows;
@@ -112,12 +112,10 @@ public final class LandingJob {
   }
 
   private static DeadLetter tooLate(ChannelEvent e) {
-    return DeadLetter.newBuilder()
-        .setFailedAt(Instant.now())
-        .setSource("flink:channel-daily")
-        .setLocation(e.key())
-        .setReason("event of " + Instant.ofEpochMilli(e.time) + " arrived after the day was closed (allowed lateness passed); it is in the raw tables, re-run with --bounded to include it")
-        .setRaw(ByteBuffer.wrap(e.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-        .build();
+    return DeadLetters.of(
+        "flink:channel-daily",
+        e.key(),
+        "event of " + Instant.ofEpochMilli(e.time) + " arrived after the day was closed (allowed lateness passed); it is in the raw tables, re-run with --bounded to include it",
+        e.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

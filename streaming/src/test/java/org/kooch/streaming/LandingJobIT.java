@@ -23,6 +23,7 @@ import org.kooch.ingest.kafka.KafkaSettings;
 import org.kooch.ingest.kafka.RecordPublisher;
 import org.kooch.ingest.kafka.TopicAdmin;
 import org.kooch.schemas.DeadLetter;
+import org.kooch.schemas.DeadLetters;
 import org.kooch.schemas.JsonLinesCodec;
 import org.kooch.schemas.RecordType;
 
@@ -120,10 +121,6 @@ class LandingJobIT {
   }
 
   private static DeadLetter decode(byte[] bytes) {
-    try {
-      return DeadLetter.getDecoder().decode(bytes);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
+    return DeadLetters.decode(bytes);
   }
 }

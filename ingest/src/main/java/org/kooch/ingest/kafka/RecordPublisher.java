@@ -1,7 +1,6 @@
 package org.kooch.ingest.kafka;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
@@ -13,7 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.avro.specific.SpecificRecord;
-import org.kooch.schemas.DeadLetter;
+import org.kooch.schemas.DeadLetters;
 import org.kooch.schemas.RecordKeys;
 import org.kooch.schemas.RecordType;
 
@@ -56,20 +55,7 @@ public final class RecordPublisher implements AutoCloseable {
   /** Sends refused input, with its reason and location, to {@link RecordType#DEAD_LETTER_TOPIC}. */
   public void deadLetter(String source, String location, String reason, byte[] raw) {
     checkHealthy();
-    DeadLetter d =
-        DeadLetter.newBuilder()
-            .setFailedAt(Instant.now())
-            .setSource(source)
-            .setLocation(location)
-            .setReason(reason)
-            .setRaw(java.nio.ByteBuffer.wrap(raw))
-            .build();
-    byte[] bytes;
-    try {
-      bytes = DeadLetter.getEncoder().encode(d).array();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    byte[] bytes = DeadLetters.encode(DeadLetters.of(source, location, reason, raw));
     producer.send(
         new ProducerRecord<>(RecordType.DEAD_LETTER_TOPIC, source.getBytes(StandardCharsets.UTF_8), bytes),
         (meta, e) -> onCompletion(e));

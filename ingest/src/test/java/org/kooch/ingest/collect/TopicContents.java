@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.kooch.ingest.kafka.KafkaSettings;
 import org.kooch.schemas.ChannelProfile;
 import org.kooch.schemas.DeadLetter;
+import org.kooch.schemas.DeadLetters;
 import org.kooch.schemas.Post;
 import org.kooch.schemas.RecordType;
 import org.kooch.schemas.SubscriberCount;
@@ -76,10 +77,6 @@ public final class TopicContents {
   }
 
   private static DeadLetter decodeDead(byte[] bytes) {
-    try {
-      return DeadLetter.getDecoder().decode(bytes);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
+    return DeadLetters.decode(bytes);
   }
 }

@@ -13,6 +13,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.kooch.ingest.broker.TopicMark;
 import org.kooch.schemas.DeadLetter;
+import org.kooch.schemas.DeadLetters;
 import org.kooch.schemas.RecordType;
 
 /** Recorded test files and decoding of what the importers published, shared by the importer tests. */
@@ -57,10 +58,6 @@ final class ImportTestSupport {
   }
 
   private static DeadLetter deadLetter(ConsumerRecord<byte[], byte[]> r) {
-    try {
-      return DeadLetter.getDecoder().decode(r.value());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return DeadLetters.decode(r.value());
   }
 }

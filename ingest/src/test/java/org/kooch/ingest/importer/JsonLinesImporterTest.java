@@ -16,6 +16,7 @@ import org.kooch.ingest.broker.TopicMark;
 import org.kooch.ingest.kafka.KafkaSettings;
 import org.kooch.ingest.kafka.RecordPublisher;
 import org.kooch.schemas.DeadLetter;
+import org.kooch.schemas.DeadLetters;
 import org.kooch.schemas.JsonLinesCodec;
 import org.kooch.schemas.Post;
 import org.kooch.schemas.RecordType;
@@ -73,10 +74,6 @@ class JsonLinesImporterTest {
   }
 
   private static DeadLetter decode(byte[] bytes) {
-    try {
-      return DeadLetter.getDecoder().decode(bytes);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
+    return DeadLetters.decode(bytes);
   }
 }

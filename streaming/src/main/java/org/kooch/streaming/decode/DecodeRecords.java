@@ -1,7 +1,5 @@
 package org.kooch.streaming.decode;
 
-import java.nio.ByteBuffer;
-import java.time.Instant;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -12,6 +10,7 @@ import org.apache.flink.util.OutputTag;
 import org.apache.avro.specific.SpecificRecord;
 import org.kooch.schemas.ChannelProfile;
 import org.kooch.schemas.DeadLetter;
+import org.kooch.schemas.DeadLetters;
 import org.kooch.schemas.InvalidRecordException;
 import org.kooch.schemas.PlatformStat;
 import org.kooch.schemas.Post;
@@ -78,13 +77,7 @@ public class DecodeRecords extends ProcessFunction<RawRecord, Post> {
       deadLetterTotal.add(1);
       ctx.output(
           DEAD_LETTERS,
-          DeadLetter.newBuilder()
-              .setFailedAt(Instant.now())
-              .setSource("flink:" + raw.topic)
-              .setLocation(raw.location())
-              .setReason(e.getMessage())
-              .setRaw(ByteBuffer.wrap(raw.value == null ? new byte[0] : raw.value))
-              .build());
+DeadLetters.of("flink:" + raw.topic, raw.location(), e.getMessage(), raw.value));
     }
   }
 }
