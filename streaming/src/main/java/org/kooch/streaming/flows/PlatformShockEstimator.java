@@ -1,9 +1,7 @@
 package org.kooch.streaming.flows;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -30,32 +28,25 @@ public class PlatformShockEstimator extends KeyedProcessFunction<String, Control
 
   @Override
   public void processElement(ControlDayEnd c, Context ctx, Collector<ShockDay> out) throws Exception {
-    ControlSeries s = channels.get(c.dayEnd.channel);
-    if (s == null) {
-      s = new ControlSeries();
+    ControlSeries updated = channels.get(c.dayEnd.channel);
+    if (updated == null) {
+      updated = new ControlSeries();
     }
-    s.linkedSince = c.linkedSince;
-    s.values.put(c.dayEnd.epochDay, c.dayEnd.value);
-    channels.put(c.dayEnd.channel, s);
+    updated.update(c.dayEnd.epochDay, c.dayEnd.value, c.linkedSince);
+    channels.put(c.dayEnd.channel, updated);
 
-    // A new point moves the trends (medians), so every day is reconsidered; only changes are sent.
+    // Only this channel's trend, link day or count changed: only the days it has a count on
+    // (those whose excess it contributes to) can get another shock. Only changes are sent.
     List<ControlSeries> all = new ArrayList<>();
-    Set<Long> days = new HashSet<>();
     for (ControlSeries cs : channels.values()) {
       all.add(cs);
-      days.addAll(cs.values.keySet());
     }
-    double[] trends = new double[all.size()];
-    for (int i = 0; i < all.size(); i++) {
-      trends[i] = all.get(i).trend();
-    }
-    for (Long day : days) {
+    for (Long day : new ArrayList<>(updated.values.keySet())) {
       List<Double> excess = new ArrayList<>();
-      for (int i = 0; i < all.size(); i++) {
-        ControlSeries cs = all.get(i);
+      for (ControlSeries cs : all) {
         double change = cs.change(day);
-        if (day < cs.linkedSince && !Double.isNaN(change) && !Double.isNaN(trends[i])) {
-          excess.add(change - trends[i]);
+        if (day < cs.linkedSince && !Double.isNaN(change) && !Double.isNaN(cs.trend)) {
+          excess.add(change - cs.trend);
         }
       }
       double shock = excess.size() < MIN_CONTROLS ? 0 : PairBaseline.median(excess);
@@ -67,5 +58,4 @@ public class PlatformShockEstimator extends KeyedProcessFunction<String, Control
       }
     }
   }
-
 }

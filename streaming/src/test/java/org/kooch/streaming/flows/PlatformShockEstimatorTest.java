@@ -1,0 +1,45 @@
+package org.kooch.streaming.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class PlatformShockEstimatorTest {
+  @Test
+  void aDropSharedByUnlinkedChannelsIsAShockAndALinkedChannelsMoveIsNot() throws Exception {
+    try (KeyedOneInputStreamOperatorTestHarness<String, ControlDayEnd, ShockDay> h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new PlatformShockEstimator()), c -> c.dayEnd.platform, Types.STRING)) {
+      h.open();
+      for (String channel : new String[] {"control_a", "control_b"}) {
+        double v = 1_000;
+        for (long d = 0; d <= 10; d++) {
+          v = d == 0 ? v : d == 8 ? v * 0.99 : v * 1.01; // +1% a day, -1% on day 8 (a ban)
+          add(h, channel, d, v, Long.MAX_VALUE);
+        }
+      }
+      double m = 5_000;
+      for (long d = 0; d <= 10; d++) {
+        m = d == 9 ? m * 0.5 : m * 1.01; // linked from day 5: its move on day 9 is no shock
+        add(h, "mover", d, m, 5);
+      }
+      Map<Long, Double> latest = new HashMap<>();
+      h.extractOutputValues().forEach(s -> latest.put(s.epochDay, s.rate));
+      assertThat(latest.get(8L)).isCloseTo(-0.02, within(1e-9));
+      assertThat(latest.getOrDefault(9L, 0.0)).isCloseTo(0.0, within(1e-9));
+      assertThat(latest.getOrDefault(3L, 0.0)).isCloseTo(0.0, within(1e-9));
+      assertThat(h.numKeyedStateEntries()).isEqualTo(2); // the channels' series, the shocks sent
+    }
+  }
+
+  private static void add(KeyedOneInputStreamOperatorTestHarness<String, ControlDayEnd, ShockDay> h,
+      String channel, long day, double value, long linkedSince) throws Exception {
+    h.processElement(new ControlDayEnd(new DayEnd("telegram", channel, day, value, 0), linkedSince), 0);
+  }
+}
