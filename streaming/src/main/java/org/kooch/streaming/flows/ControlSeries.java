@@ -8,7 +8,7 @@ import java.util.List;
 public class ControlSeries {
   public long linkedSince = Long.MAX_VALUE;
   public HashMap<Long, Double> values = new HashMap<>();
-  /** {@link #trend()} as of the last update (kept, so other channels' updates need not recompute it). */
+  /** {@link #trend()} as of the last recomputation (kept, so other channels' updates need not recompute it). */
   public double trend = Double.NaN;
 
   public ControlSeries() {}
@@ -20,11 +20,10 @@ public class ControlSeries {
     return v == null || p == null || p == 0 ? Double.NaN : (v - p) / p;
   }
 
-  /** Records a day-end count and the channel's link day, and recomputes its trend. */
-  void update(long epochDay, double value, long linkedSince) {
+  /** Records a day-end count and the channel's link day; {@link #trend} is recomputed by the caller. */
+  void record(long epochDay, double value, long linkedSince) {
     this.linkedSince = linkedSince;
     values.put(epochDay, value);
-    trend = trend();
   }
 
   /** The channel's own trend: the median relative daily change over the days it was unlinked. */

@@ -9,12 +9,14 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.kooch.streaming.time.WatermarkBatch;
 
 /**
- * Keyed by linked pair: keeps both channels' day-end series and, whenever either changes (new
- * days, late corrections, an earlier link day), recomputes the pair's candidates
+ * Keyed by linked pair: keeps both channels' day-end series and, when either changed (new days,
+ * late corrections, an earlier link day, a platform shock), recomputes the pair's candidates
  * ({@link PairBaseline}) and emits those that changed. Downstream, the source's loss is split
- * across its targets ({@link SourceFlowSplitter}).
+ * across its targets ({@link SourceFlowSplitter}). The recomputation runs once per watermark for
+ * everything that arrived since ({@link WatermarkBatch}), not once per input.
  */
 public class PairFlowEstimator extends KeyedProcessFunction<String, PairDayEnd, FlowCandidate> {
   private transient MapState<Long, double[]> sideA;
@@ -45,7 +47,12 @@ public class PairFlowEstimator extends KeyedProcessFunction<String, PairDayEnd, 
     } else {
       (p.side == 0 ? sideA : sideB).put(p.dayEnd.epochDay, new double[] {p.dayEnd.value, p.dayEnd.uncertainty});
     }
-    String[] keys = p.pair.split("\\|", 2);
+    WatermarkBatch.recomputeAtNextWatermark(ctx.timerService());
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<FlowCandidate> out) throws Exception {
+    String[] keys = ctx.getCurrentKey().split("\\|", 2);
     for (FlowCandidate c : PairBaseline.candidates(
         keys[0], copy(sideA), copyShocks(shockA), keys[1], copy(sideB), copyShocks(shockB), linkDay.value())) {
       String id = c.day + ">" + c.from;

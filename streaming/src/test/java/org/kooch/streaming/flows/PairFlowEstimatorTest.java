@@ -71,17 +71,30 @@ class PairFlowEstimatorTest {
       harness.processElement(new PairDayEnd(PAIR, 1, L + 1, new DayEnd("telegram", "khamenei_ir", d, 10_001 + 10 * (d - L + 25), 0)), 0);
       harness.processElement(new PairDayEnd(PAIR, 0, L + 1, new DayEnd("soroush", "khamenei_ir", d, 5_001, 0)), 0);
     }
+    assertThat(harness.extractOutputValues()).as("recomputed at the watermark, not per input").isEmpty();
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    watermark();
     assertThat(harness.extractOutputValues()).extracting(c -> c.day).containsOnly(L + 1).hasSize(2);
     // an earlier announcement of the pair: the days from it on are estimated too
     harness.processElement(new PairDayEnd(PAIR, 0, L - 1, new DayEnd("soroush", "khamenei_ir", L + 1, 5_001, 0)), 0);
+    watermark();
     assertThat(harness.extractOutputValues()).extracting(c -> c.day).containsOnly(L - 1, L, L + 1);
   }
 
+  /** One day end, then a watermark: the pair is recomputed after each input. */
   private void telegram(long day, double value) throws Exception {
     harness.processElement(new PairDayEnd(PAIR, 1, L, new DayEnd("telegram", "khamenei_ir", day, value, 0)), 0);
+    watermark();
   }
 
   private void soroush(long day, double value) throws Exception {
     harness.processElement(new PairDayEnd(PAIR, 0, L, new DayEnd("soroush", "khamenei_ir", day, value, 0)), 0);
+    watermark();
+  }
+
+  private long watermark;
+
+  private void watermark() throws Exception {
+    harness.processWatermark(++watermark);
   }
 }

@@ -29,13 +29,91 @@ class PlatformShockEstimatorTest {
         m = d == 9 ? m * 0.5 : m * 1.01; // linked from day 5: its move on day 9 is no shock
         add(h, "mover", d, m, 5);
       }
-      Map<Long, Double> latest = new HashMap<>();
-      h.extractOutputValues().forEach(s -> latest.put(s.epochDay, s.rate));
+      assertThat(h.extractOutputValues()).as("nothing before the watermark").isEmpty();
+      h.processWatermark(Long.MAX_VALUE);
+      Map<Long, Double> latest = latest(h);
       assertThat(latest.get(8L)).isCloseTo(-0.02, within(1e-9));
       assertThat(latest.getOrDefault(9L, 0.0)).isCloseTo(0.0, within(1e-9));
       assertThat(latest.getOrDefault(3L, 0.0)).isCloseTo(0.0, within(1e-9));
       assertThat(h.numKeyedStateEntries()).isEqualTo(2); // the channels' series, the shocks sent
     }
+  }
+
+  @Test
+  void aLateCorrectionAfterAWatermarkChangesOnlyTheShocksItMoves() throws Exception {
+    try (KeyedOneInputStreamOperatorTestHarness<String, ControlDayEnd, ShockDay> h = harness()) {
+      h.open();
+      for (String channel : new String[] {"control_a", "control_b", "control_c"}) {
+        double v = 1_000;
+        for (long d = 0; d <= 10; d++) {
+          v = d == 0 ? v : d == 8 ? v * 0.98 : v * 1.01;
+          add(h, channel, d, v, Long.MAX_VALUE);
+        }
+      }
+      h.processWatermark(100);
+      assertThat(latest(h).get(8L)).isCloseTo(-0.03, within(1e-9));
+      int before = h.extractOutputValues().size();
+      // Day 8 of two controls was really a 5% drop: the median moves; a second watermark without
+      // input emits nothing more.
+      for (String channel : new String[] {"control_a", "control_b"}) {
+        add(h, channel, 8, 1_000 * Math.pow(1.01, 7) * 0.95, Long.MAX_VALUE);
+      }
+      h.processWatermark(200);
+      h.processWatermark(300);
+      Map<Long, Double> latest = latest(h);
+      assertThat(latest.get(8L)).as("median of the controls' excess on day 8").isLessThan(-0.05);
+      assertThat(h.extractOutputValues().size()).isGreaterThan(before);
+      int after = h.extractOutputValues().size();
+      h.processWatermark(400);
+      assertThat(h.extractOutputValues()).hasSize(after);
+    }
+  }
+
+  @Test
+  void shocksDoNotDependOnTheOrderCountsArrivedIn() throws Exception {
+    java.util.List<ControlDayEnd> inputs = new java.util.ArrayList<>();
+    java.util.Random random = new java.util.Random(7);
+    for (int c = 0; c < 6; c++) {
+      double v = 1_000 + c * 100;
+      for (long d = 0; d <= 20; d++) {
+        v *= 1 + (random.nextGaussian() * 0.01) + (d == 12 ? -0.05 : 0);
+        inputs.add(new ControlDayEnd(new DayEnd("telegram", "ch" + c, d, v, 0), c == 5 ? 10 : Long.MAX_VALUE));
+      }
+    }
+    Map<Long, Double> inOrder = run(inputs, false);
+    java.util.Collections.shuffle(inputs, new java.util.Random(42));
+    Map<Long, Double> shuffled = run(inputs, true);
+    assertThat(inOrder.get(12L)).isLessThan(-0.03);
+    assertThat(shuffled).isEqualTo(inOrder);
+  }
+
+  /** The shocks after feeding {@code inputs}, with a watermark every few inputs or only at the end. */
+  private static Map<Long, Double> run(java.util.List<ControlDayEnd> inputs, boolean watermarksBetween) throws Exception {
+    try (KeyedOneInputStreamOperatorTestHarness<String, ControlDayEnd, ShockDay> h = harness()) {
+      h.open();
+      long wm = 0;
+      for (int i = 0; i < inputs.size(); i++) {
+        h.processElement(inputs.get(i), 0);
+        if (watermarksBetween && i % 7 == 0) {
+          h.processWatermark(++wm);
+        }
+      }
+      h.processWatermark(Long.MAX_VALUE);
+      Map<Long, Double> latest = latest(h);
+      latest.values().removeIf(v -> v == 0.0);
+      return latest;
+    }
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, ControlDayEnd, ShockDay> harness() throws Exception {
+    return new KeyedOneInputStreamOperatorTestHarness<>(
+        new KeyedProcessOperator<>(new PlatformShockEstimator()), c -> c.dayEnd.platform, Types.STRING);
+  }
+
+  private static Map<Long, Double> latest(KeyedOneInputStreamOperatorTestHarness<String, ControlDayEnd, ShockDay> h) {
+    Map<Long, Double> latest = new HashMap<>();
+    h.extractOutputValues().forEach(s -> latest.put(s.epochDay, s.rate));
+    return latest;
   }
 
   private static void add(KeyedOneInputStreamOperatorTestHarness<String, ControlDayEnd, ShockDay> h,
