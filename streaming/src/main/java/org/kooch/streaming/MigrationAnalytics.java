@@ -70,8 +70,8 @@ final class MigrationAnalytics {
             .name("same-handle").uid("same-handle");
     DataStream<ChannelLinkRow> sameContent =
         posts.flatMap(MigrationAnalytics::signatures).returns(PostSignature.class).name("minhash").uid("minhash")
-            .keyBy(s -> s.bucket).process(new SameContentDetector(), TypeInformation.of(ChannelLinkRow.class))
-            .name("same-content").uid("same-content");
+            .keyBy(s -> s.bucket).transform("same-content", TypeInformation.of(ChannelLinkRow.class), new SameContentDetector())
+            .uid("same-content");
 
     SingleOutputStreamOperator<ChannelLinkRow> links =
         postLinks.union(profileLinks, sameHandle, sameContent)

@@ -10,7 +10,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +24,7 @@ class SameContentDetectorTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new SameContentDetector()), s -> s.bucket, Types.STRING);
+    harness = new KeyedOneInputStreamOperatorTestHarness<>(new SameContentDetector(), s -> s.bucket, Types.STRING);
     harness.open();
   }
 
@@ -66,15 +65,21 @@ class SameContentDetectorTest {
   }
 
   @Test
-  void postsOutsideTheWindowAreNotComparedAndLeaveState() throws Exception {
+  void postsOutsideTheWindowAreNotComparedAndLeaveStateBeyondTheSlack() throws Exception {
     add(post("telegram", "khamenei_ir", 1, T0, signature(0, 0)));
     add(post("soroush", "khamenei_ir", 2, T0 + SameContentDetector.WINDOW_MS + 1, signature(0, 0)));
-    assertThat(harness.extractOutputValues()).isEmpty();
-    assertThat(recent()).extracting(p -> p.postId).containsExactly(2L); // the older one was dropped
-    // a late post older than the window keeps the newer post for later ones
-    add(post("gap", "khamenei", 3, T0 - H, signature(0, 0)));
-    assertThat(harness.extractOutputValues()).isEmpty();
-    assertThat(recent()).extracting(p -> p.postId).containsExactly(2L, 3L);
+    assertThat(harness.extractOutputValues()).as("more than the window apart").isEmpty();
+    assertThat(recent()).extracting(p -> p.postId).containsExactly(1L, 2L); // within the slack: kept for late posts
+    // a late post between them finds both
+    add(post("gap", "khamenei", 3, T0 + SameContentDetector.WINDOW_MS / 2, signature(0, 0)));
+    assertThat(harness.extractOutputValues()).extracting(l -> l.fromKey() + ">" + l.toKey())
+        .containsExactly("telegram/khamenei_ir>gap/khamenei", "gap/khamenei>soroush/khamenei_ir");
+    // a post beyond window and slack of the first one: the first one leaves state
+    add(post("eitaa", "khamenei", 4, T0 + SameContentDetector.WINDOW_MS + SameContentDetector.SLACK_MS + 1, signature(0, 32)));
+    assertThat(recent()).extracting(p -> p.postId).containsExactly(2L, 3L, 4L);
+    // a post older than the slack allows is compared with what is left, and not kept
+    add(post("bale", "khamenei", 5, T0 - 1, signature(0, 0)));
+    assertThat(recent()).extracting(p -> p.postId).containsExactly(2L, 3L, 4L);
   }
 
   @Test
@@ -99,6 +104,54 @@ class SameContentDetectorTest {
     }
     add(post("soroush", "khamenei_ir", 12, T0 + 2 * H, signature(0, 0)));
     assertThat(harness.extractOutputValues()).extracting(ChannelLinkRow::fromKey).containsExactly("telegram/khamenei_ir");
+  }
+
+  @Test
+  void bucketsOfPostsOlderThanWindowAndSlackAreSweptAsPublicationTimeAdvances() throws Exception {
+    long day = 86_400_000L;
+    for (int d = 0; d < 30; d++) {
+      // a distinct text a day in its own bucket, never touched again
+      harness.processElement(new PostSignature("b" + d, "telegram", "daily", d, T0 + d * day, signature(d * 1_000, 32)), T0 + d * day);
+    }
+    long kept = (SameContentDetector.WINDOW_MS + SameContentDetector.SLACK_MS) / day + 2;
+    assertThat(harness.numKeyedStateEntries()).as("buckets left after 30 days").isBetween(1, (int) kept);
+    // a post within the slack of the newest (and before its partner) still finds it
+    harness.processElement(new PostSignature("b27", "soroush", "daily", 99, T0 + 25 * day, signature(27 * 1_000, 32)), T0);
+    assertThat(harness.extractOutputValues()).singleElement().satisfies(l -> {
+      assertThat(l.fromKey()).isEqualTo("soroush/daily");
+      assertThat(l.toKey()).isEqualTo("telegram/daily");
+    });
+  }
+
+  @Test
+  void linksDoNotDependOnArrivalOrderWithinTheSlack() throws Exception {
+    List<PostSignature> posts = new ArrayList<>();
+    String[] platforms = {"telegram", "soroush", "gap"};
+    for (int i = 0; i < 200; i++) {
+      long at = T0 + i * 2 * H;
+      posts.add(new PostSignature("b" + (i % 4), platforms[i % 3], "ch" + (i % 5), i, at, signature((i % 4) * 1_000, (i % 4 == 0) ? 0 : 32)));
+    }
+    java.util.Set<String> inOrder = links(posts);
+    List<PostSignature> shuffled = new ArrayList<>(posts);
+    // shuffle within blocks of 12 posts (a day): disorder within the slack
+    for (int from = 0; from < shuffled.size(); from += 12) {
+      java.util.Collections.shuffle(shuffled.subList(from, Math.min(shuffled.size(), from + 12)), new java.util.Random(from));
+    }
+    assertThat(inOrder).isNotEmpty();
+    assertThat(links(shuffled)).isEqualTo(inOrder);
+  }
+
+  private static java.util.Set<String> links(List<PostSignature> posts) throws Exception {
+    try (KeyedOneInputStreamOperatorTestHarness<String, PostSignature, ChannelLinkRow> h =
+        new KeyedOneInputStreamOperatorTestHarness<>(new SameContentDetector(), s -> s.bucket, Types.STRING)) {
+      h.open();
+      for (PostSignature p : posts) {
+        h.processElement(p, p.publishedAt);
+      }
+      java.util.Set<String> out = new java.util.TreeSet<>();
+      h.extractOutputValues().forEach(l -> out.add(l.fromKey() + ">" + l.toKey() + "@" + l.firstSeen + "#" + l.postId));
+      return out;
+    }
   }
 
   private void add(PostSignature p) throws Exception {
