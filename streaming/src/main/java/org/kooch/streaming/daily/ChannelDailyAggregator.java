@@ -1,10 +1,6 @@
 package org.kooch.streaming.daily;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -76,6 +72,7 @@ public class ChannelDailyAggregator extends KeyedProcessFunction<String, Channel
       if (seen == null) {
         posts.put(e.postId, new PostSeen(epochDay, e.value, e.collectedAt));
         day.addPost(e.value, true);
+        day.rememberPost(e.postId);
       } else if (e.collectedAt > seen.collectedAt && seen.epochDay == epochDay) {
         long delta = e.value - seen.views;
         seen.views = e.value;
@@ -93,38 +90,40 @@ public class ChannelDailyAggregator extends KeyedProcessFunction<String, Channel
     }
   }
 
+  /**
+   * Each day has two timers: its end (emit the row) and its end plus the allowed lateness (drop
+   * the day and its posts). The timer's time names the day, so no timer scans the channel's days.
+   */
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<ChannelDailyRow> out) throws Exception {
-    String[] key = ctx.getCurrentKey().split("/", 2);
-    List<Long> expired = new ArrayList<>();
-    for (Map.Entry<Long, DayAggregate> entry : days.entries()) {
-      DayAggregate day = entry.getValue();
-      long dayEnd = dayEnd(day.epochDay);
-      if (dayEnd == timestamp && !day.emitted) {
+    long endingDay = Math.floorDiv(timestamp + 1, DAY_MS) - 1;
+    if (dayEnd(endingDay) == timestamp) {
+      DayAggregate day = days.get(endingDay);
+      if (day != null && !day.emitted) {
+        String[] key = ctx.getCurrentKey().split("/", 2);
         day.emitted = true;
-        days.put(entry.getKey(), day);
+        days.put(endingDay, day);
         out.collect(day.toRow(key[0], key[1]));
       }
-      if (dayEnd + allowedLatenessMs <= timestamp) {
-        expired.add(entry.getKey());
-      }
     }
-    for (Long epochDay : expired) {
-      days.remove(epochDay);
-    }
-    if (!expired.isEmpty()) {
-      Iterator<Map.Entry<Long, PostSeen>> it = posts.iterator();
-      while (it.hasNext()) {
-        if (expired.contains(it.next().getValue().epochDay)) {
-          it.remove();
+    long expiringDay = Math.floorDiv(timestamp - allowedLatenessMs + 1, DAY_MS) - 1;
+    if (dayEnd(expiringDay) + allowedLatenessMs == timestamp) {
+      DayAggregate day = days.get(expiringDay);
+      if (day != null) {
+        for (int i = 0; i < day.postCount; i++) {
+          PostSeen seen = posts.get(day.postIds[i]);
+          if (seen != null && seen.epochDay == expiringDay) {
+            posts.remove(day.postIds[i]);
+          }
         }
-      }
-      // An emptied map still occupies a state entry per key: clear() releases it.
-      if (posts.isEmpty()) {
-        posts.clear();
-      }
-      if (days.isEmpty()) {
-        days.clear();
+        days.remove(expiringDay);
+        // An emptied map still occupies a state entry per key: clear() releases it.
+        if (posts.isEmpty()) {
+          posts.clear();
+        }
+        if (days.isEmpty()) {
+          days.clear();
+        }
       }
     }
   }

@@ -3,7 +3,6 @@ package org.kooch.streaming.flows;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -18,12 +17,17 @@ import org.kooch.streaming.daily.ChannelEvent;
  * A day end is estimated when the watermark is a day past it (so the next day's observations are
  * in) and estimated again, at once, when a late observation near it arrives. Observations older
  * than the allowed lateness plus the interpolation window are dropped from state.
+ *
+ * <p>Observations are kept per UTC day (sorted {time, count} pairs), so an estimate reads only the
+ * days within the interpolation window, and a cleanup drops whole days: a backfill, which keeps
+ * every observation until the end of input, costs the same per day end at any size.
  */
 public class DayEndEstimator extends KeyedProcessFunction<String, ChannelEvent, DayEnd> {
   static final long DAY_MS = 86_400_000L;
 
   private final long allowedLatenessMs;
-  private transient MapState<Long, Long> observations;
+  /** Per UTC day: that day's observations as sorted {time, count} pairs. */
+  private transient MapState<Long, long[]> observations;
 
   public DayEndEstimator(Duration allowedLateness) {
     this.allowedLatenessMs = allowedLateness.toMillis();
@@ -31,7 +35,7 @@ public class DayEndEstimator extends KeyedProcessFunction<String, ChannelEvent, 
 
   @Override
   public void open(OpenContext openContext) {
-    observations = getRuntimeContext().getMapState(new MapStateDescriptor<>("observations", Long.class, Long.class));
+    observations = getRuntimeContext().getMapState(new MapStateDescriptor<>("observations-by-day", Long.class, long[].class));
   }
 
   @Override
@@ -39,14 +43,31 @@ public class DayEndEstimator extends KeyedProcessFunction<String, ChannelEvent, 
     if (e.kind != ChannelEvent.COUNT) {
       return;
     }
-    Long old = observations.get(e.time);
-    // Two observations at the same instant: keep the more precise one (then the larger).
-    if (old != null && (CounterPrecision.halfUnit(old) < CounterPrecision.halfUnit(e.value)
-        || (CounterPrecision.halfUnit(old) == CounterPrecision.halfUnit(e.value) && old >= e.value))) {
-      return;
-    }
-    observations.put(e.time, e.value);
     long day = Math.floorDiv(e.time, DAY_MS);
+    long[] ofDay = observations.get(day);
+    if (ofDay == null) {
+      ofDay = new long[0];
+    }
+    int at = indexOf(ofDay, e.time);
+    if (at >= 0) {
+      long old = ofDay[2 * at + 1];
+      // Two observations at the same instant: keep the more precise one (then the larger).
+      if (CounterPrecision.halfUnit(old) < CounterPrecision.halfUnit(e.value)
+          || (CounterPrecision.halfUnit(old) == CounterPrecision.halfUnit(e.value) && old >= e.value)) {
+        return;
+      }
+      ofDay = ofDay.clone();
+      ofDay[2 * at + 1] = e.value;
+    } else {
+      int insert = -at - 1;
+      long[] grown = new long[ofDay.length + 2];
+      System.arraycopy(ofDay, 0, grown, 0, 2 * insert);
+      grown[2 * insert] = e.time;
+      grown[2 * insert + 1] = e.value;
+      System.arraycopy(ofDay, 2 * insert, grown, 2 * insert + 2, ofDay.length - 2 * insert);
+      ofDay = grown;
+    }
+    observations.put(day, ofDay);
     long watermark = ctx.timerService().currentWatermark();
     // Day ends this observation can influence: the midnights within the interpolation window.
     for (long d = day - 2; d <= day + 1; d++) {
@@ -67,9 +88,9 @@ public class DayEndEstimator extends KeyedProcessFunction<String, ChannelEvent, 
     emit(day, ctx.getCurrentKey(), out);
     long horizon = timestamp - allowedLatenessMs - 2 * DayEndInterpolation.WINDOW_MS;
     List<Long> old = new ArrayList<>();
-    for (Long t : observations.keys()) {
-      if (t < horizon) {
-        old.add(t);
+    for (Long d : observations.keys()) {
+      if ((d + 1) * DAY_MS <= horizon) { // whole days only: a partly old day is kept a day longer
+        old.add(d);
       }
     }
     for (Long t : old) {
@@ -89,17 +110,40 @@ public class DayEndEstimator extends KeyedProcessFunction<String, ChannelEvent, 
     return emitTime(Math.floorDiv(t + allowedLatenessMs + 2 * DayEndInterpolation.WINDOW_MS, DAY_MS) - 1);
   }
 
+  /** The index of {@code time} among a day's pairs, or {@code -(insertion point) - 1}. */
+  private static int indexOf(long[] ofDay, long time) {
+    int lo = 0;
+    int hi = ofDay.length / 2 - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long t = ofDay[2 * mid];
+      if (t < time) {
+        lo = mid + 1;
+      } else if (t > time) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -(lo + 1);
+  }
+
   /** When day {@code d}'s end is estimated: a day after its midnight (plus 1 ms). */
   static long emitTime(long d) {
     return (d + 2) * DAY_MS + 1;
   }
 
   private void emit(long day, String key, Collector<DayEnd> out) throws Exception {
-    TreeMap<Long, Long> all = new TreeMap<>();
-    for (Map.Entry<Long, Long> o : observations.entries()) {
-      all.put(o.getKey(), o.getValue());
+    long instant = (day + 1) * DAY_MS;
+    TreeMap<Long, Long> near = new TreeMap<>();
+    long last = Math.floorDiv(instant + DayEndInterpolation.WINDOW_MS, DAY_MS);
+    for (long d = Math.floorDiv(instant - DayEndInterpolation.WINDOW_MS, DAY_MS); d <= last; d++) {
+      long[] ofDay = observations.get(d);
+      for (int i = 0; ofDay != null && i < ofDay.length; i += 2) {
+        near.put(ofDay[i], ofDay[i + 1]);
+      }
     }
-    double[] v = DayEndInterpolation.at((day + 1) * DAY_MS, all);
+    double[] v = DayEndInterpolation.at(instant, near);
     if (v != null) {
       String[] k = key.split("/", 2);
       out.collect(new DayEnd(k[0], k[1], day, v[0], v[1]));
