@@ -26,7 +26,8 @@ public class ChannelDailyAggregator extends KeyedProcessFunction<String, Channel
 
   private final long allowedLatenessMs;
   private transient MapState<Long, DayAggregate> days;
-  private transient MapState<Long, PostSeen> posts;
+  /** Per day: the posts first seen on it ({@link DayPosts}), dropped with the day. */
+  private transient MapState<Long, long[]> posts;
   private transient Counter corrections;
   private transient Counter tooLate;
   private transient LongCounter tooLateTotal;
@@ -41,7 +42,7 @@ public class ChannelDailyAggregator extends KeyedProcessFunction<String, Channel
   @Override
   public void open(OpenContext openContext) {
     days = getRuntimeContext().getMapState(new MapStateDescriptor<>("days", Long.class, DayAggregate.class));
-    posts = getRuntimeContext().getMapState(new MapStateDescriptor<>("posts", Long.class, PostSeen.class));
+    posts = getRuntimeContext().getMapState(new MapStateDescriptor<>("posts-by-day", Long.class, long[].class));
     corrections = getRuntimeContext().getMetricGroup().counter("channelDailyCorrections");
     tooLate = getRuntimeContext().getMetricGroup().counter("channelDailyTooLate");
     tooLateTotal = new LongCounter();
@@ -68,16 +69,19 @@ public class ChannelDailyAggregator extends KeyedProcessFunction<String, Channel
     if (e.kind == ChannelEvent.COUNT) {
       day.addCount(e.time, e.value);
     } else {
-      PostSeen seen = posts.get(e.postId);
+      long[] seen = posts.get(epochDay);
       if (seen == null) {
-        posts.put(e.postId, new PostSeen(epochDay, e.value, e.collectedAt));
+        seen = new long[0];
+      }
+      int at = DayPosts.find(seen, e.postId);
+      if (at < 0) {
+        posts.put(epochDay, DayPosts.insert(seen, -at - 1, e.postId, e.value, e.collectedAt));
         day.addPost(e.value, true);
-        day.rememberPost(e.postId);
-      } else if (e.collectedAt > seen.collectedAt && seen.epochDay == epochDay) {
-        long delta = e.value - seen.views;
-        seen.views = e.value;
-        seen.collectedAt = e.collectedAt;
-        posts.put(e.postId, seen);
+      } else if (e.collectedAt > DayPosts.collectedAt(seen, at)) {
+        long delta = e.value - DayPosts.views(seen, at);
+        seen = seen.clone(); // state values are not changed in place
+        DayPosts.update(seen, at, e.value, e.collectedAt);
+        posts.put(epochDay, seen);
         day.addPost(delta, false);
       } else {
         day.inputs++; // an older or identical copy: counted as input, changes nothing else
@@ -92,7 +96,8 @@ public class ChannelDailyAggregator extends KeyedProcessFunction<String, Channel
 
   /**
    * Each day has two timers: its end (emit the row) and its end plus the allowed lateness (drop
-   * the day and its posts). The timer's time names the day, so no timer scans the channel's days.
+   * the day and its posts). The timer's time names the day, so no timer scans the channel's days
+   * or posts.
    */
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<ChannelDailyRow> out) throws Exception {
@@ -110,13 +115,8 @@ public class ChannelDailyAggregator extends KeyedProcessFunction<String, Channel
     if (dayEnd(expiringDay) + allowedLatenessMs == timestamp) {
       DayAggregate day = days.get(expiringDay);
       if (day != null) {
-        for (int i = 0; i < day.postCount; i++) {
-          PostSeen seen = posts.get(day.postIds[i]);
-          if (seen != null && seen.epochDay == expiringDay) {
-            posts.remove(day.postIds[i]);
-          }
-        }
         days.remove(expiringDay);
+        posts.remove(expiringDay);
         // An emptied map still occupies a state entry per key: clear() releases it.
         if (posts.isEmpty()) {
           posts.clear();

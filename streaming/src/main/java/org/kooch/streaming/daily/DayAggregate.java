@@ -16,9 +16,6 @@ public class DayAggregate {
   public long views;
   public long inputs;
   public boolean emitted;
-  /** The ids of the posts first seen on this day ({@code postCount} of them): dropped with the day. */
-  public long[] postIds = new long[0];
-  public int postCount;
 
   public DayAggregate() {}
 
@@ -44,13 +41,6 @@ public class DayAggregate {
       posts++;
     }
     views += viewsDelta;
-  }
-
-  void rememberPost(long postId) {
-    if (postCount == postIds.length) {
-      postIds = java.util.Arrays.copyOf(postIds, Math.max(8, postIds.length * 2));
-    }
-    postIds[postCount++] = postId;
   }
 
   public ChannelDailyRow toRow(String platform, String channel) {
