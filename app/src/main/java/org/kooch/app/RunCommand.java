@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.kooch.ingest.kafka.TopicAdmin;
 import org.kooch.streaming.daily.ChannelDailyAggregator;
 import org.kooch.streaming.decode.DecodeRecords;
 import picocli.CommandLine.Command;
@@ -50,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
               kafka.settings(), connection.clickHouse(), bounded, parallelism, checkpointInterval, connection.stateDir(), resumeFrom);
       if (bounded) {
         long start = System.nanoTime();
-        JobExecutionResult result = env.execute("kooch-landing (bounded)");
+        JobExecutionResult result = new BoundedRunProgress(TopicAdmin.backlog(kafka.settings()), System.err).execute(env);
         System.out.printf("processed Kafka into %s in %.1f s%n", connection.clickHouse().database(), (System.nanoTime() - start) / 1e9);
         Object dead = result.getAllAccumulatorResults().get(DecodeRecords.DEAD_LETTER_ACCUMULATOR);
         Object late = result.getAllAccumulatorResults().get(ChannelDailyAggregator.TOO_LATE_ACCUMULATOR);

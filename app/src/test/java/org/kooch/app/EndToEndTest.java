@@ -64,6 +64,9 @@ class EndToEndTest {
 
     Result ran = kooch(concat(new String[] {"run", "--bounded", "--checkpoint-interval", "1s"}, conn));
     assertThat(ran.exit).as(ran.err).isZero();
+    // the backfill's progress: every record the topics held was read (the broker is shared, so
+    // other tests' records count too)
+    assertThat(ran.err).containsPattern("kafka -> flink -> clickhouse \\[#{30}\\] 100% [\\d,]+ records");
 
     // `kooch run` lands everything in the shared broker, other tests' records too: look at this
     // test's own (source 'e2e', channel khamenei_ir; other tests use other channels).
@@ -94,13 +97,18 @@ class EndToEndTest {
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     java.io.PrintStream oldOut = System.out;
+    java.io.PrintStream oldErr = System.err;
     java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream capturedErr = new java.io.ByteArrayOutputStream();
     System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+    System.setErr(new java.io.PrintStream(capturedErr, true, StandardCharsets.UTF_8));
     try {
       int exit = cl.execute(args);
-      return new Result(exit, out + captured.toString(StandardCharsets.UTF_8), err.toString());
+      return new Result(exit, out + captured.toString(StandardCharsets.UTF_8), err + capturedErr.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
+      System.setErr(oldErr);
+      oldErr.print(capturedErr.toString(StandardCharsets.UTF_8));
     }
   }
 

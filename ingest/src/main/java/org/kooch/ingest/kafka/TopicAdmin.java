@@ -1,12 +1,15 @@
 package org.kooch.ingest.kafka;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.kooch.schemas.RecordType;
 
@@ -42,6 +45,36 @@ public final class TopicAdmin {
         throw new IllegalStateException("Kafka topics " + topics + " have partitions without a leader after 60 s");
       }
       Thread.sleep(100);
+    }
+  }
+
+  /**
+   * How many offsets the data topics hold, earliest to latest: what a bounded run reads (a little
+   * more than the records when transaction markers take offsets).
+   */
+  public static long backlog(KafkaSettings settings) {
+    try (Admin admin = Admin.create(settings.clientProperties())) {
+      Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      for (var d : admin.describeTopics(List.of(RecordType.dataTopics())).allTopicNames().get().values()) {
+        for (var p : d.partitions()) {
+          TopicPartition tp = new TopicPartition(d.name(), p.partition());
+          earliest.put(tp, OffsetSpec.earliest());
+          latest.put(tp, OffsetSpec.latest());
+        }
+      }
+      var from = admin.listOffsets(earliest).all().get();
+      var to = admin.listOffsets(latest).all().get();
+      long total = 0;
+      for (var e : to.entrySet()) {
+        total += e.getValue().offset() - from.get(e.getKey()).offset();
+      }
+      return total;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading Kafka offsets", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot read offsets at " + settings.bootstrapServers() + ": " + e.getCause().getMessage(), e);
     }
   }
 

@@ -35,19 +35,25 @@ public class DecodeRecords extends ProcessFunction<RawRecord, Post> {
 
   /** Accumulator name: how many records this job sent to the dead-letter topic. */
   public static final String DEAD_LETTER_ACCUMULATOR = "deadLetters";
+  /** Accumulator name: how many Kafka records this job has read (a backfill's progress). */
+  public static final String RECORDS_READ_ACCUMULATOR = "recordsRead";
 
   private transient Counter deadLetters;
   private transient LongCounter deadLetterTotal;
+  private transient LongCounter recordsRead;
 
   @Override
   public void open(OpenContext openContext) {
     deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
     deadLetterTotal = new LongCounter();
     getRuntimeContext().addAccumulator(DEAD_LETTER_ACCUMULATOR, deadLetterTotal);
+    recordsRead = new LongCounter();
+    getRuntimeContext().addAccumulator(RECORDS_READ_ACCUMULATOR, recordsRead);
   }
 
   @Override
   public void processElement(RawRecord raw, Context ctx, Collector<Post> out) {
+    recordsRead.add(1);
     try {
       RecordType type =
           RecordType.ofTopic(raw.topic)
