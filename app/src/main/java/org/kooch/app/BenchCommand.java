@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code kooch bench}: measurements that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-    subcommands = {BenchCommand.Accuracy.class, BenchCommand.Performance.class})
+    subcommands = {BenchCommand.Accuracy.class, BenchCommand.Performance.class, BenchBackfillCommand.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
