@@ -23,7 +23,15 @@ public final class PairBaseline {
   /** From here on, five days are averaged: flows have slowed down, noise dominates. */
   static final int WIDE_SMOOTH_FROM = 5;
 
+  /** A count whose uncertainty exceeds this share of it cannot show a day's change. */
+  static final double IMPRECISE = 0.001;
+
   private PairBaseline() {}
+
+  /** Whether a day-end count is too imprecise to measure a daily change with ({@link #IMPRECISE}). */
+  static boolean imprecise(double value, double uncertainty) {
+    return uncertainty > IMPRECISE * Math.abs(value);
+  }
 
   static double median(List<Double> xs) {
     return Side.medianOf(xs);
@@ -126,16 +134,22 @@ public final class PairBaseline {
     }
 
     /**
-     * Signed change beyond trend and shock ({@code sign} -1: loss, 1: gain). From the third day of
-     * a move on it is averaged over the day and its neighbours (from the sixth, two on each side)
-     * before clipping at zero: after the
-     * first days, real flows change slowly while count noise flips sign from day to day, and
-     * clipping single noisy days would turn noise into flow.
+     * Signed change beyond trend and shock ({@code sign} -1: loss, 1: gain). On the link day it is
+     * measured from two days before (see the comment there). From the third day of a move on it
+     * is averaged over the day and its neighbours (from the sixth, two on each side) before
+     * clipping at zero: after the first days, real flows change slowly while count noise flips
+     * sign from day to day, and clipping single noisy days would turn noise into flow.
      */
     private double excess(int i, double shock, int sign) {
       int half = i >= linkIndex + WIDE_SMOOTH_FROM ? 2 : i >= linkIndex + SMOOTH_FROM ? 1 : 0;
       while (half > 0 && (i + half >= v.length || !known(i - half) || !known(i + half))) {
         half--;
+      }
+      if (i == linkIndex && known(i - 1)) {
+        // Nothing moved before the first announcement, but the day end before it is interpolated
+        // from observations around it, which may lie after the move began: the link day's excess
+        // is measured from two days before, so a drop read into the eve still counts.
+        return sign * (v[i] - v[i - 2] - (rate + shock) * v[i - 1] - rate * v[i - 2]);
       }
       double sum = 0;
       for (int j = i - half; j <= i + half; j++) {

@@ -32,7 +32,7 @@ public class PlatformShockEstimator extends KeyedProcessFunction<String, Control
     if (updated == null) {
       updated = new ControlSeries();
     }
-    updated.update(c.dayEnd.epochDay, c.dayEnd.value, c.linkedSince);
+    updated.update(c.dayEnd.epochDay, c.dayEnd.value, c.dayEnd.uncertainty, c.linkedSince);
     channels.put(c.dayEnd.channel, updated);
 
     // Only this channel's trend, link day or count changed: only the days it has a count on

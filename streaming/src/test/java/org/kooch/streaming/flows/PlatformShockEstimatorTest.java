@@ -38,6 +38,32 @@ class PlatformShockEstimatorTest {
     }
   }
 
+  @Test
+  void aControlCountKnownOnlyFromARoundedCounterGivesNoShock() throws Exception {
+    try (KeyedOneInputStreamOperatorTestHarness<String, ControlDayEnd, ShockDay> h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new PlatformShockEstimator()), c -> c.dayEnd.platform, Types.STRING)) {
+      h.open();
+      for (String channel : new String[] {"control_a", "control_b", "control_c"}) {
+        double v = 1_200_000;
+        for (long d = 0; d <= 10; d++) {
+          v = d == 0 ? v : v * 1.001;
+          // control_b's day 6 is read off "1.2M" (±50,000): 1,150,000 would be a 4% drop on day 6
+          // and a 4% rise on day 7. As one of two controls left it would set both days' shock.
+          boolean rounded = channel.equals("control_b") && d == 6;
+          h.processElement(new ControlDayEnd(new DayEnd("telegram", channel, d, rounded ? 1_150_000 : v, rounded ? 50_000 : 0),
+              channel.equals("control_c") ? 5 : Long.MAX_VALUE), 0);
+        }
+      }
+      Map<Long, Double> latest = new HashMap<>();
+      h.extractOutputValues().forEach(s -> latest.put(s.epochDay, s.rate));
+      // Only control_a is left on days 6 and 7 (control_c moves from day 5): too few for a shock.
+      assertThat(latest.getOrDefault(6L, 0.0)).isCloseTo(0.0, within(1e-9));
+      assertThat(latest.getOrDefault(7L, 0.0)).isCloseTo(0.0, within(1e-9));
+      assertThat(latest.getOrDefault(8L, 0.0)).isCloseTo(0.0, within(1e-9));
+    }
+  }
+
   private static void add(KeyedOneInputStreamOperatorTestHarness<String, ControlDayEnd, ShockDay> h,
       String channel, long day, double value, long linkedSince) throws Exception {
     h.processElement(new ControlDayEnd(new DayEnd("telegram", channel, day, value, 0), linkedSince), 0);
