@@ -97,8 +97,11 @@ public final class PairBaseline {
       }
       long firstSeen = series.firstKey();
       if (firstSeen >= linkDay && firstSeen - 1 >= first) {
-        // A channel opened for the move: it had nobody the day before it was first seen.
-        int i = (int) (firstSeen - 1 - first);
+        // A channel opened for the move had nobody before the announcement: when its first days
+        // were not observed, what it has when first seen (within a short gap) joined from the
+        // link day on (interpolated below), not all on the day before it was first seen.
+        long zero = firstSeen - linkDay <= MAX_GAP_DAYS ? linkDay - 1 : firstSeen - 1;
+        int i = (int) (zero - first);
         s.v[i] = 0;
         s.u[i] = 0;
       }

@@ -148,6 +148,20 @@ class PairBaselineTest {
     assertThat(cs.get(0).loss).isCloseTo(498, within(1e-6));
   }
 
+  @Test
+  void aNewChannelFirstSeenAfterTheLinkDayGainedFromTheLinkDayOn() {
+    steadyA();
+    a.put(L, new double[] {a(L - 1) * 1.01 - 300, 0});
+    a.put(L + 1, new double[] {a(L) * 1.01 - 300, 0});
+    b.put(L + 1, new double[] {600, 0}); // opened for the move, not observed on the link day
+
+    List<FlowCandidate> cs = PairBaseline.candidates(A, a, B, b, L);
+
+    // Its 600 are spread over the link day and the next rather than all put on the second day.
+    assertCandidate(cs.get(0), L, A, B, 300, 300);
+    assertCandidate(cs.get(2), L + 1, A, B, 300, 300);
+  }
+
   private static void assertCandidate(FlowCandidate c, long day, String from, String to, double loss, double gain) {
     assertThat(c.day).isEqualTo(day);
     assertThat(c.from).isEqualTo(from);
