@@ -68,8 +68,12 @@ public final class PairBaseline {
       }
       double xa = shockA.getOrDefault(d, 0.0);
       double xb = shockB.getOrDefault(d, 0.0);
-      out.add(new FlowCandidate(d, keyA, keyB, sa.loss(i, xa), sa.loss(i, 0), sa.uncertainty(i), sb.gain(i, xb), sb.gain(i, 0), sb.uncertainty(i)));
-      out.add(new FlowCandidate(d, keyB, keyA, sb.loss(i, xb), sb.loss(i, 0), sb.uncertainty(i), sa.gain(i, xa), sa.gain(i, 0), sa.uncertainty(i)));
+      FlowCandidate ab = new FlowCandidate(d, keyA, keyB, sa.loss(i, xa), sa.loss(i, 0), sa.uncertainty(i), sb.gain(i, xb), sb.gain(i, 0), sb.uncertainty(i));
+      ab.withDaily(-sa.daily(i, xa), sb.daily(i, xb));
+      FlowCandidate ba = new FlowCandidate(d, keyB, keyA, sb.loss(i, xb), sb.loss(i, 0), sb.uncertainty(i), sa.gain(i, xa), sa.gain(i, 0), sa.uncertainty(i));
+      ba.withDaily(-sb.daily(i, xb), sa.daily(i, xa));
+      out.add(ab);
+      out.add(ba);
     }
     return out;
   }
@@ -148,17 +152,29 @@ public final class PairBaseline {
       while (half > 0 && (i + half >= v.length || !known(i - half) || !known(i + half))) {
         half--;
       }
-      if (i == linkIndex && known(i - 1)) {
-        // Nothing moved before the first announcement, but the day end before it is interpolated
-        // from observations around it, which may lie after the move began: the link day's excess
-        // is measured from two days before, so a drop read into the eve still counts.
-        return sign * (v[i] - v[i - 2] - (rate + shock) * v[i - 1] - rate * v[i - 2]);
+      if (i == linkIndex) {
+        return sign * daily(i, shock);
       }
       double sum = 0;
       for (int j = i - half; j <= i + half; j++) {
         sum += delta(j) - (rate + shock) * v[j - 1];
       }
       return sign * sum / (2 * half + 1);
+    }
+
+    /**
+     * The day's own change beyond trend and shock, signed (a gain is positive), not smoothed: the
+     * sum over days telescopes to the change over the whole move, whose noise is that of two
+     * counts only.
+     */
+    double daily(int i, double shock) {
+      if (i == linkIndex && known(i - 1)) {
+        // Nothing moved before the first announcement, but the day end before it is interpolated
+        // from observations around it, which may lie after the move began: the link day's excess
+        // is measured from two days before, so a drop read into the eve still counts.
+        return v[i] - v[i - 2] - (rate + shock) * v[i - 1] - rate * v[i - 2];
+      }
+      return delta(i) - (rate + shock) * v[i - 1];
     }
 
     double uncertainty(int i) {

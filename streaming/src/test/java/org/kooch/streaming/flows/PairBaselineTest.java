@@ -146,6 +146,11 @@ class PairBaselineTest {
     // All 500 on the link day (measured from two days before), not the 300 the eve leaves; the
     // eve's trend is taken on its lowered count (1% of 200 less growth expected).
     assertThat(cs.get(0).loss).isCloseTo(498, within(1e-6));
+    // The day's own signed figures (for the move's ratio) are the same on the link day; the
+    // reverse direction has the target's gain as a negative loss.
+    assertThat(cs.get(0).lossDaily).isCloseTo(498, within(1e-6));
+    assertThat(cs.get(0).gainDaily).isCloseTo(500, within(1e-6));
+    assertThat(cs.get(1).lossDaily).isCloseTo(-500, within(1e-6));
   }
 
   @Test
