@@ -89,24 +89,38 @@ public class PlatformShockEstimator extends KeyedProcessFunction<String, Control
   }
 
   private double shock(long day) throws Exception {
-    Double m = measured.get(day);
-    if (m != null) {
-      return m;
-    }
-    for (int back = 1; back <= MAX_GAP_DAYS; back++) {
-      Double before = measured.get(day - back);
-      if (before == null) {
-        continue;
+    return shock(day, d -> measured.get(d));
+  }
+
+  /** Measured shocks by day, null where a day has none. */
+  interface Measured {
+    Double get(long day) throws Exception;
+  }
+
+  /** A day's shock: measured, else interpolated between the nearest measured days within the gap, else 0. */
+  static double shock(long day, Measured measured) {
+    try {
+      Double m = measured.get(day);
+      if (m != null) {
+        return m;
       }
-      for (int ahead = 1; back + ahead <= MAX_GAP_DAYS + 1; ahead++) {
-        Double after = measured.get(day + ahead);
-        if (after != null) {
-          return interpolate(before, after, back, ahead);
+      for (int back = 1; back <= MAX_GAP_DAYS; back++) {
+        Double before = measured.get(day - back);
+        if (before == null) {
+          continue;
         }
+        for (int ahead = 1; back + ahead <= MAX_GAP_DAYS + 1; ahead++) {
+          Double after = measured.get(day + ahead);
+          if (after != null) {
+            return interpolate(before, after, back, ahead);
+          }
+        }
+        return 0;
       }
       return 0;
+    } catch (Exception e) {
+      throw new IllegalStateException("reading the measured shocks", e);
     }
-    return 0;
   }
 
   /** The value {@code back} days after {@code before} on the line to {@code after}, {@code ahead} days later. */
