@@ -16,10 +16,10 @@ class AccuracyBenchmarkTest {
     AccuracyBenchmark.Score score = AccuracyBenchmark.score("seed 2018", db.simulation, db.settings);
 
     double[] all = score.flowWape().get("all");
-    assertThat(all[0]).as("daily flow WAPE, all pairs").isLessThan(0.22);
-    assertThat(all[2] / all[1]).as("estimated / true total flow").isBetween(0.85, 1.10);
+    assertThat(all[0]).as("daily flow WAPE, all pairs").isLessThan(0.14); // measured 11.2%, target 15%
+    assertThat(all[2] / all[1]).as("estimated / true total flow").isBetween(0.92, 1.06); // measured 0.98
     double[] soroush = score.flowWape().get("telegram>soroush");
-    assertThat(soroush[0]).as("daily flow WAPE telegram>soroush").isLessThan(0.20);
+    assertThat(soroush[0]).as("daily flow WAPE telegram>soroush").isLessThan(0.11); // measured 7.8%
     for (String reverse : new String[] {"soroush>telegram", "gap>telegram", "eitaa>telegram"}) {
       double[] r = score.flowWape().getOrDefault(reverse, new double[] {0, 0, 0});
       assertThat(r[2]).as("no flow back to Telegram: " + reverse).isLessThan(1_000);

@@ -18,6 +18,10 @@ public class FlowCandidate {
   public double gain;
   public double gainRaw;
   public double gainUncertainty;
+  /** The source's loss beyond trend and shock on this day alone, signed and not smoothed (see {@link FlowSplit#ratio}). */
+  public double lossDaily;
+  /** The target's gain beyond its trend and shock on this day alone, signed and not smoothed. */
+  public double gainDaily;
 
   public FlowCandidate() {}
 
@@ -36,6 +40,15 @@ public class FlowCandidate {
     this.lossUncertainty = lossUncertainty;
     this.gain = gain;
     this.gainUncertainty = gainUncertainty;
+    this.lossDaily = loss;
+    this.gainDaily = gain;
+  }
+
+  /** Sets the day's own signed loss and gain ({@link #lossDaily}, {@link #gainDaily}); returns this. */
+  public FlowCandidate withDaily(double lossDaily, double gainDaily) {
+    this.lossDaily = lossDaily;
+    this.gainDaily = gainDaily;
+    return this;
   }
 
   /**
@@ -45,12 +58,14 @@ public class FlowCandidate {
   boolean sameFigures(FlowCandidate o) {
     return o != null && Double.compare(loss, o.loss) == 0 && Double.compare(gain, o.gain) == 0
         && Double.compare(lossRaw, o.lossRaw) == 0 && Double.compare(gainRaw, o.gainRaw) == 0
-        && Double.compare(lossUncertainty, o.lossUncertainty) == 0 && Double.compare(gainUncertainty, o.gainUncertainty) == 0;
+        && Double.compare(lossUncertainty, o.lossUncertainty) == 0 && Double.compare(gainUncertainty, o.gainUncertainty) == 0
+        && Double.compare(lossDaily, o.lossDaily) == 0 && Double.compare(gainDaily, o.gainDaily) == 0;
   }
 
   @Override
   public boolean equals(Object o) {
-    // Equal to the subscriber: what a reader compares (emission compares exactly, sameFigures).
+    // Equal to the subscriber in the figures a range is made of (emission compares exactly and
+    // also the daily figures, sameFigures).
     return o instanceof FlowCandidate c && c.day == day && Objects.equals(c.from, from) && Objects.equals(c.to, to)
         && Math.round(loss) == Math.round(c.loss) && Math.round(gain) == Math.round(c.gain)
         && Math.round(lossRaw) == Math.round(c.lossRaw) && Math.round(gainRaw) == Math.round(c.gainRaw)

@@ -25,8 +25,49 @@ public final class FlowSplit {
     return flows;
   }
 
-  /** Rows for one source and day: the estimate, and its range from the counts' uncertainty. */
+  /** The share of the loss side in a flow estimate that also has a ratio side ({@link #rows(long, List, double)}). */
+  static final double LOSS_WEIGHT = 0.5;
+
+  /**
+   * The share of a source's joiners elsewhere who left it, over its whole move: the sum of its
+   * daily losses over the sum of its targets' daily gains (each beyond trend and shock, signed,
+   * from the link day on), within [0, 1], to two decimals; NaN when the targets gained nothing.
+   * Sums telescope to changes over the whole move, so unlike a day's loss the ratio carries the
+   * noise of a few counts only; two decimals, because a finer change is noise and every change
+   * re-estimates the source's whole move.
+   */
+  public static double ratio(Iterable<? extends Iterable<FlowCandidate>> days) {
+    double loss = 0;
+    double gain = 0;
+    for (Iterable<FlowCandidate> day : days) {
+      double dayLoss = 0;
+      int n = 0;
+      for (FlowCandidate c : day) {
+        dayLoss += c.lossDaily; // every pair sees the same source: their mean
+        n++;
+        gain += c.gainDaily;
+      }
+      loss += n == 0 ? 0 : dayLoss / n;
+    }
+    if (!(gain > 0)) {
+      return Double.NaN;
+    }
+    return Math.round(Math.max(0, Math.min(1, loss / gain)) * 100) / 100.0;
+  }
+
+  /** Rows for one source and day from the day's loss and gains alone (no ratio side). */
   public static List<ChannelFlowRow> rows(long day, List<FlowCandidate> candidates) {
+    return rows(day, candidates, Double.NaN);
+  }
+
+  /**
+   * Rows for one source and day: the estimate, and its range from the counts' uncertainty. The
+   * estimate averages two sides: the day's loss split across the targets by their gains (unbiased,
+   * but a big source's day-to-day count noise is as large as a late day's flow), and the target's
+   * own gain that day times the source's {@link #ratio} (precise, as a new channel's counts are
+   * small and exact, but assuming the share of joiners who left changes little over a move).
+   */
+  public static List<ChannelFlowRow> rows(long day, List<FlowCandidate> candidates, double ratio) {
     int n = candidates.size();
     double loss = 0;
     double lossRaw = 0;
@@ -50,7 +91,8 @@ public final class FlowSplit {
     List<ChannelFlowRow> rows = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       FlowCandidate c = candidates.get(i);
-      long m = Math.round(mid[i]);
+      double estimate = Double.isNaN(ratio) ? mid[i] : LOSS_WEIGHT * mid[i] + (1 - LOSS_WEIGHT) * ratio * Math.max(0, c.gainDaily);
+      long m = Math.round(estimate);
       rows.add(new ChannelFlowRow(day, c.from, c.to, m, Math.min(m, Math.round(lo[i])), Math.max(m, Math.round(hi[i]))));
     }
     return rows;

@@ -23,7 +23,15 @@ public final class PairBaseline {
   /** From here on, five days are averaged: flows have slowed down, noise dominates. */
   static final int WIDE_SMOOTH_FROM = 5;
 
+  /** A count whose uncertainty exceeds this share of it cannot show a day's change. */
+  static final double IMPRECISE = 0.001;
+
   private PairBaseline() {}
+
+  /** Whether a day-end count is too imprecise to measure a daily change with ({@link #IMPRECISE}). */
+  static boolean imprecise(double value, double uncertainty) {
+    return uncertainty > IMPRECISE * Math.abs(value);
+  }
 
   static double median(List<Double> xs) {
     return Side.medianOf(xs);
@@ -60,8 +68,12 @@ public final class PairBaseline {
       }
       double xa = shockA.getOrDefault(d, 0.0);
       double xb = shockB.getOrDefault(d, 0.0);
-      out.add(new FlowCandidate(d, keyA, keyB, sa.loss(i, xa), sa.loss(i, 0), sa.uncertainty(i), sb.gain(i, xb), sb.gain(i, 0), sb.uncertainty(i)));
-      out.add(new FlowCandidate(d, keyB, keyA, sb.loss(i, xb), sb.loss(i, 0), sb.uncertainty(i), sa.gain(i, xa), sa.gain(i, 0), sa.uncertainty(i)));
+      FlowCandidate ab = new FlowCandidate(d, keyA, keyB, sa.loss(i, xa), sa.loss(i, 0), sa.uncertainty(i), sb.gain(i, xb), sb.gain(i, 0), sb.uncertainty(i));
+      ab.withDaily(-sa.daily(i, xa), sb.daily(i, xb));
+      FlowCandidate ba = new FlowCandidate(d, keyB, keyA, sb.loss(i, xb), sb.loss(i, 0), sb.uncertainty(i), sa.gain(i, xa), sa.gain(i, 0), sa.uncertainty(i));
+      ba.withDaily(-sb.daily(i, xb), sa.daily(i, xa));
+      out.add(ab);
+      out.add(ba);
     }
     return out;
   }
@@ -89,8 +101,11 @@ public final class PairBaseline {
       }
       long firstSeen = series.firstKey();
       if (firstSeen >= linkDay && firstSeen - 1 >= first) {
-        // A channel opened for the move: it had nobody the day before it was first seen.
-        int i = (int) (firstSeen - 1 - first);
+        // A channel opened for the move had nobody before the announcement: when its first days
+        // were not observed, what it has when first seen (within a short gap) joined from the
+        // link day on (interpolated below), not all on the day before it was first seen.
+        long zero = firstSeen - linkDay <= MAX_GAP_DAYS ? linkDay - 1 : firstSeen - 1;
+        int i = (int) (zero - first);
         s.v[i] = 0;
         s.u[i] = 0;
       }
@@ -126,22 +141,40 @@ public final class PairBaseline {
     }
 
     /**
-     * Signed change beyond trend and shock ({@code sign} -1: loss, 1: gain). From the third day of
-     * a move on it is averaged over the day and its neighbours (from the sixth, two on each side)
-     * before clipping at zero: after the
-     * first days, real flows change slowly while count noise flips sign from day to day, and
-     * clipping single noisy days would turn noise into flow.
+     * Signed change beyond trend and shock ({@code sign} -1: loss, 1: gain). On the link day it is
+     * measured from two days before (see the comment there). From the third day of a move on it
+     * is averaged over the day and its neighbours (from the sixth, two on each side) before
+     * clipping at zero: after the first days, real flows change slowly while count noise flips
+     * sign from day to day, and clipping single noisy days would turn noise into flow.
      */
     private double excess(int i, double shock, int sign) {
       int half = i >= linkIndex + WIDE_SMOOTH_FROM ? 2 : i >= linkIndex + SMOOTH_FROM ? 1 : 0;
       while (half > 0 && (i + half >= v.length || !known(i - half) || !known(i + half))) {
         half--;
       }
+      if (i == linkIndex) {
+        return sign * daily(i, shock);
+      }
       double sum = 0;
       for (int j = i - half; j <= i + half; j++) {
         sum += delta(j) - (rate + shock) * v[j - 1];
       }
       return sign * sum / (2 * half + 1);
+    }
+
+    /**
+     * The day's own change beyond trend and shock, signed (a gain is positive), not smoothed: the
+     * sum over days telescopes to the change over the whole move, whose noise is that of two
+     * counts only.
+     */
+    double daily(int i, double shock) {
+      if (i == linkIndex && known(i - 1)) {
+        // Nothing moved before the first announcement, but the day end before it is interpolated
+        // from observations around it, which may lie after the move began: the link day's excess
+        // is measured from two days before, so a drop read into the eve still counts.
+        return v[i] - v[i - 2] - (rate + shock) * v[i - 1] - rate * v[i - 2];
+      }
+      return delta(i) - (rate + shock) * v[i - 1];
     }
 
     double uncertainty(int i) {

@@ -16,7 +16,10 @@ import org.kooch.streaming.time.WatermarkBatch;
  * Keyed by platform: learns the platform's common shock per day (a ban, an outage, a wave of
  * sign-ups) from its control channels, those not linked to a move on that day: the median of
  * their relative daily change beyond their own trend. A day with fewer than
- * {@link #MIN_CONTROLS} controls has no shock (zero). Emits a day's shock when it changes.
+ * {@link #MIN_CONTROLS} controls whose counts are precise enough (not read off a rounded "1.2M")
+ * takes its shock by linear interpolation between the nearest days within {@link #MAX_GAP_DAYS}
+ * that have enough (a ban goes on while a control is briefly unreadable), else none (zero).
+ * Emits a day's shock when it changes.
  *
  * <p>Inputs only update the channels' series; the shocks are recomputed once per watermark
  * ({@link WatermarkBatch}), for the days of the channels that changed: a channel's new count
@@ -25,16 +28,20 @@ import org.kooch.streaming.time.WatermarkBatch;
  */
 public class PlatformShockEstimator extends KeyedProcessFunction<String, ControlDayEnd, ShockDay> {
   static final int MIN_CONTROLS = 2;
+  static final int MAX_GAP_DAYS = 5;
 
   private transient MapState<String, ControlSeries> channels;
   /** Channels updated since the last recomputation. */
   private transient MapState<String, Boolean> changed;
+  /** The median of the controls on days that have enough of them. */
+  private transient MapState<Long, Double> measured;
   private transient MapState<Long, Double> emitted;
 
   @Override
   public void open(OpenContext openContext) {
     channels = getRuntimeContext().getMapState(new MapStateDescriptor<>("controls", String.class, ControlSeries.class));
     changed = getRuntimeContext().getMapState(new MapStateDescriptor<>("changed", String.class, Boolean.class));
+    measured = getRuntimeContext().getMapState(new MapStateDescriptor<>("measured", Long.class, Double.class));
     emitted = getRuntimeContext().getMapState(new MapStateDescriptor<>("emitted", Long.class, Double.class));
   }
 
@@ -44,7 +51,7 @@ public class PlatformShockEstimator extends KeyedProcessFunction<String, Control
     if (series == null) {
       series = new ControlSeries();
     }
-    series.record(c.dayEnd.epochDay, c.dayEnd.value, c.linkedSince);
+    series.record(c.dayEnd.epochDay, c.dayEnd.value, c.dayEnd.uncertainty, c.linkedSince);
     channels.put(c.dayEnd.channel, series);
     changed.put(c.dayEnd.channel, Boolean.TRUE);
     WatermarkBatch.recomputeAtNextWatermark(ctx.timerService());
@@ -52,6 +59,9 @@ public class PlatformShockEstimator extends KeyedProcessFunction<String, Control
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<ShockDay> out) throws Exception {
+    // Only the changed channels' trends, link days or counts changed: only the days they have a
+    // count on (those whose excess they contribute to) can get another measured shock, and only
+    // days within the gap of those another interpolated one. Only changes are sent.
     TreeSet<Long> days = new TreeSet<>();
     for (String channel : changed.keys()) {
       ControlSeries series = channels.get(channel);
@@ -76,9 +86,24 @@ public class PlatformShockEstimator extends KeyedProcessFunction<String, Control
         }
       }
     }
+    TreeSet<Long> affected = new TreeSet<>();
     for (Long day : days) {
       List<Double> e = excess.getOrDefault(day, List.of());
-      double shock = e.size() < MIN_CONTROLS ? 0 : PairBaseline.median(e);
+      double m = e.size() < MIN_CONTROLS ? Double.NaN : PairBaseline.median(e);
+      Double old = measured.get(day);
+      if (Double.isNaN(m) ? old != null : old == null || Double.compare(old, m) != 0) {
+        if (Double.isNaN(m)) {
+          measured.remove(day);
+        } else {
+          measured.put(day, m);
+        }
+        for (long d = day - MAX_GAP_DAYS; d <= day + MAX_GAP_DAYS; d++) {
+          affected.add(d);
+        }
+      }
+    }
+    for (long day : affected) {
+      double shock = shock(day, d -> measured.get(d));
       Double last = emitted.get(day);
       // Exact comparison: the final value must reach the pairs whatever path the updates took.
       if (last == null ? shock != 0 : Double.compare(last, shock) != 0) {
@@ -86,5 +111,53 @@ public class PlatformShockEstimator extends KeyedProcessFunction<String, Control
         out.collect(new ShockDay(ctx.getCurrentKey(), day, shock));
       }
     }
+  }
+
+  /** The median excess change of the day's precise controls, or NaN with fewer than {@link #MIN_CONTROLS}. */
+  static double measure(long day, List<ControlSeries> controls) {
+    List<Double> excess = new ArrayList<>();
+    for (ControlSeries cs : controls) {
+      double change = cs.change(day);
+      if (day < cs.linkedSince && !Double.isNaN(change) && !Double.isNaN(cs.trend)) {
+        excess.add(change - cs.trend);
+      }
+    }
+    return excess.size() < MIN_CONTROLS ? Double.NaN : PairBaseline.median(excess);
+  }
+
+  /** Measured shocks by day, null where a day has none. */
+  interface Measured {
+    Double get(long day) throws Exception;
+  }
+
+  /** A day's shock: measured, else interpolated between the nearest measured days within the gap, else 0. */
+  static double shock(long day, Measured measured) {
+    try {
+      Double m = measured.get(day);
+      if (m != null) {
+        return m;
+      }
+      for (int back = 1; back <= MAX_GAP_DAYS; back++) {
+        Double before = measured.get(day - back);
+        if (before == null) {
+          continue;
+        }
+        for (int ahead = 1; back + ahead <= MAX_GAP_DAYS + 1; ahead++) {
+          Double after = measured.get(day + ahead);
+          if (after != null) {
+            return interpolate(before, after, back, ahead);
+          }
+        }
+        return 0;
+      }
+      return 0;
+    } catch (Exception e) {
+      throw new IllegalStateException("reading the measured shocks", e);
+    }
+  }
+
+  /** The value {@code back} days after {@code before} on the line to {@code after}, {@code ahead} days later. */
+  static double interpolate(double before, double after, int back, int ahead) {
+    return before + (after - before) * back / (back + ahead);
   }
 }

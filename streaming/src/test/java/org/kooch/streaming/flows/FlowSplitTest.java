@@ -54,4 +54,33 @@ class FlowSplitTest {
         new FlowCandidate(17_000, FROM, "soroush/khamenei_ir", 600, 0, 300, 0)));
     assertThat(rows).extracting(x -> x.flow).containsExactly(300L, 300L);
   }
+
+  @Test
+  void theRatioIsTheMovesLossOverItsTargetsGainsFromTheDailyFigures() {
+    String gap = "gap/khamenei_ir";
+    String soroush = "soroush/khamenei_ir";
+    // Day 1: two pairs see the source lose 590 and 610 (their mean, 600, counts once); the targets
+    // gain 700 and 500. Day 2: a noisy rise of the source (-100) and 100 more gained.
+    List<List<FlowCandidate>> days = List.of(
+        List.of(new FlowCandidate(1, FROM, gap, 0, 0, 0, 0).withDaily(590, 700), new FlowCandidate(1, FROM, soroush, 0, 0, 0, 0).withDaily(610, 500)),
+        List.of(new FlowCandidate(2, FROM, gap, 0, 0, 0, 0).withDaily(-100, 100)));
+    assertThat(FlowSplit.ratio(days)).isEqualTo(0.38); // 500 / 1,300, to two decimals
+    // Within [0, 1]; no ratio when the targets gained nothing (a reverse direction, typically)
+    assertThat(FlowSplit.ratio(List.of(List.of(new FlowCandidate(1, FROM, gap, 0, 0, 0, 0).withDaily(900, 300))))).isEqualTo(1.0);
+    assertThat(FlowSplit.ratio(List.of(List.of(new FlowCandidate(1, FROM, gap, 0, 0, 0, 0).withDaily(-900, 300))))).isEqualTo(0.0);
+    assertThat(FlowSplit.ratio(List.of(List.of(new FlowCandidate(1, FROM, gap, 0, 0, 0, 0).withDaily(900, -300))))).isNaN();
+  }
+
+  @Test
+  void rowsAverageTheDaysSplitLossAndTheRatioTimesEachTargetsGain() {
+    // The day's smoothed loss of 400 split 100:300; the targets gained 120 and 280 that day alone.
+    List<FlowCandidate> cs = List.of(
+        new FlowCandidate(17_000, FROM, "gap/khamenei_ir", 400, 0, 100, 0).withDaily(400, 120),
+        new FlowCandidate(17_000, FROM, "soroush/khamenei_ir", 400, 0, 300, 0).withDaily(400, 280));
+    List<ChannelFlowRow> rows = FlowSplit.rows(17_000, cs, 0.5);
+    assertThat(rows).extracting(r -> r.flow).containsExactly(80L, 220L); // (100 + 60) / 2, (300 + 140) / 2
+    assertThat(rows).allSatisfy(r -> assertThat(r.flowLow).isLessThanOrEqualTo(r.flow));
+    assertThat(rows).allSatisfy(r -> assertThat(r.flowHigh).isGreaterThanOrEqualTo(r.flow));
+    assertThat(FlowSplit.rows(17_000, cs, Double.NaN)).extracting(r -> r.flow).containsExactly(100L, 300L);
+  }
 }

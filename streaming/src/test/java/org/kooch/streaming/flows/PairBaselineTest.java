@@ -132,6 +132,41 @@ class PairBaselineTest {
     assertThat(PairBaseline.candidates(A, a, B, b, L - 5)).extracting(c -> c.day).containsOnly(L - 5, L - 4).hasSize(4);
   }
 
+  @Test
+  void aDropReadIntoTheEveOfTheLinkDayCountsOnTheLinkDay() {
+    steadyA();
+    // The day end before the link day was interpolated between observations on either side, the
+    // later one already after the announcement: 200 of the link day's 500 leavers show on the eve.
+    a.put(L - 1, new double[] {a(L - 1) - 200, 0});
+    a.put(L, new double[] {a(L - 2) * 1.01 * 1.01 - 500, 0});
+    b.put(L, new double[] {500, 0});
+
+    List<FlowCandidate> cs = PairBaseline.candidates(A, a, B, b, L);
+
+    // All 500 on the link day (measured from two days before), not the 300 the eve leaves; the
+    // eve's trend is taken on its lowered count (1% of 200 less growth expected).
+    assertThat(cs.get(0).loss).isCloseTo(498, within(1e-6));
+    // The day's own signed figures (for the move's ratio) are the same on the link day; the
+    // reverse direction has the target's gain as a negative loss.
+    assertThat(cs.get(0).lossDaily).isCloseTo(498, within(1e-6));
+    assertThat(cs.get(0).gainDaily).isCloseTo(500, within(1e-6));
+    assertThat(cs.get(1).lossDaily).isCloseTo(-500, within(1e-6));
+  }
+
+  @Test
+  void aNewChannelFirstSeenAfterTheLinkDayGainedFromTheLinkDayOn() {
+    steadyA();
+    a.put(L, new double[] {a(L - 1) * 1.01 - 300, 0});
+    a.put(L + 1, new double[] {a(L) * 1.01 - 300, 0});
+    b.put(L + 1, new double[] {600, 0}); // opened for the move, not observed on the link day
+
+    List<FlowCandidate> cs = PairBaseline.candidates(A, a, B, b, L);
+
+    // Its 600 are spread over the link day and the next rather than all put on the second day.
+    assertCandidate(cs.get(0), L, A, B, 300, 300);
+    assertCandidate(cs.get(2), L + 1, A, B, 300, 300);
+  }
+
   private static void assertCandidate(FlowCandidate c, long day, String from, String to, double loss, double gain) {
     assertThat(c.day).isEqualTo(day);
     assertThat(c.from).isEqualTo(from);

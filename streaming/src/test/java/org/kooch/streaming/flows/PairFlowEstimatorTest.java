@@ -57,10 +57,17 @@ class PairFlowEstimatorTest {
     soroush(L + 1, 400); // a duplicate day end: nothing changes
     assertThat(harness.extractOutputValues()).hasSize(4);
 
-    soroush(L + 1, 450); // a late correction of Soroush's count: only the Telegram->Soroush figures change
+    // A late correction of Soroush's count: the day's Telegram->Soroush figures change, and of
+    // Soroush->Telegram only the day's own signed change (a gain of 200 is a loss of -200).
+    soroush(L + 1, 450);
     out = harness.extractOutputValues();
-    assertThat(out).hasSize(5);
-    assertThat(out.get(4)).isEqualTo(new FlowCandidate(L + 1, TELEGRAM, SOROUSH, move.loss, 0, 200, 0));
+    assertThat(out).hasSize(6);
+    assertThat(out.subList(4, 6)).containsExactlyInAnyOrder(new FlowCandidate(L + 1, TELEGRAM, SOROUSH, move.loss, 0, 200, 0),
+        new FlowCandidate(L + 1, SOROUSH, TELEGRAM, 0, 0, 0, 0));
+    assertThat(out.subList(4, 6)).filteredOn(c -> c.from.equals(SOROUSH)).singleElement()
+        .satisfies(c -> assertThat(c.lossDaily).isCloseTo(-200, within(1e-6)));
+    assertThat(out.subList(4, 6)).filteredOn(c -> c.from.equals(TELEGRAM)).singleElement()
+        .satisfies(c -> assertThat(c.gainDaily).isCloseTo(200, within(1e-6)));
     assertThat(harness.numKeyedStateEntries()).isEqualTo(4); // both sides, link day, emitted
     assertThat(harness.numEventTimeTimers()).isZero();
   }

@@ -35,7 +35,60 @@ class PlatformShockEstimatorTest {
       assertThat(latest.get(8L)).isCloseTo(-0.02, within(1e-9));
       assertThat(latest.getOrDefault(9L, 0.0)).isCloseTo(0.0, within(1e-9));
       assertThat(latest.getOrDefault(3L, 0.0)).isCloseTo(0.0, within(1e-9));
-      assertThat(h.numKeyedStateEntries()).isEqualTo(2); // the channels' series, the shocks sent
+      assertThat(h.numKeyedStateEntries()).isEqualTo(3); // the channels' series, the measured shocks, the shocks sent
+    }
+  }
+
+  @Test
+  void aControlCountKnownOnlyFromARoundedCounterGivesNoShock() throws Exception {
+    try (KeyedOneInputStreamOperatorTestHarness<String, ControlDayEnd, ShockDay> h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new PlatformShockEstimator()), c -> c.dayEnd.platform, Types.STRING)) {
+      h.open();
+      for (String channel : new String[] {"control_a", "control_b", "control_c"}) {
+        double v = 1_200_000;
+        for (long d = 0; d <= 10; d++) {
+          v = d == 0 ? v : v * 1.001;
+          // control_b's day 6 is read off "1.2M" (±50,000): 1,150,000 would be a 4% drop on day 6
+          // and a 4% rise on day 7. As one of two controls left it would set both days' shock.
+          boolean rounded = channel.equals("control_b") && d == 6;
+          h.processElement(new ControlDayEnd(new DayEnd("telegram", channel, d, rounded ? 1_150_000 : v, rounded ? 50_000 : 0),
+              channel.equals("control_c") ? 5 : Long.MAX_VALUE), 0);
+        }
+      }
+      h.processWatermark(Long.MAX_VALUE);
+      Map<Long, Double> latest = latest(h);
+      // Only control_a is left on days 6 and 7 (control_c moves from day 5): too few to measure a
+      // shock, so those days take the line between days 5 and 8, both without one.
+      assertThat(latest.getOrDefault(6L, 0.0)).isCloseTo(0.0, within(1e-9));
+      assertThat(latest.getOrDefault(7L, 0.0)).isCloseTo(0.0, within(1e-9));
+      assertThat(latest.getOrDefault(8L, 0.0)).isCloseTo(0.0, within(1e-9));
+    }
+  }
+
+  @Test
+  void aBanGoesOnThroughDaysWithTooFewPreciseControls() throws Exception {
+    try (KeyedOneInputStreamOperatorTestHarness<String, ControlDayEnd, ShockDay> h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new PlatformShockEstimator()), c -> c.dayEnd.platform, Types.STRING)) {
+      h.open();
+      for (String channel : new String[] {"control_b", "control_a"}) {
+        double v = 1_200_000;
+        for (long d = 0; d <= 14; d++) {
+          // +0.1% a day; a ban from day 6 to day 9 takes 1% more a day (-0.9%), fading from day 8
+          v = d == 0 ? v : d >= 6 && d <= 9 ? v * (1 - 0.009 + (d - 6) * 0.001) : v * 1.001;
+          boolean rounded = channel.equals("control_b") && d == 7; // "1.2M": no change on days 7 and 8
+          h.processElement(new ControlDayEnd(new DayEnd("telegram", channel, d, v, rounded ? 50_000 : 0), Long.MAX_VALUE), 0);
+        }
+      }
+      h.processWatermark(Long.MAX_VALUE);
+      Map<Long, Double> latest = latest(h);
+      assertThat(latest.get(6L)).isCloseTo(-0.010, within(1e-9));
+      // Days 7 and 8 have control_a alone: a third and two thirds of the way to day 9's -0.7%.
+      assertThat(latest.get(7L)).isCloseTo(-0.009, within(1e-9));
+      assertThat(latest.get(8L)).isCloseTo(-0.008, within(1e-9));
+      assertThat(latest.get(9L)).isCloseTo(-0.007, within(1e-9));
+      assertThat(latest.getOrDefault(10L, 0.0)).isCloseTo(0.0, within(1e-9));
     }
   }
 
