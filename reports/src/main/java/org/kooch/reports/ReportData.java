@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.kooch.clickhouse.ClickHouseGateway;
+import org.kooch.clickhouse.LogicalRows;
 import org.kooch.dashboards.query.Announcements;
 import org.kooch.dashboards.query.ChannelChanges;
 import org.kooch.dashboards.query.Filters;
@@ -46,7 +47,7 @@ public record ReportData(
 
   /** The last day {@code v_platform_daily} has: the default end of a report. */
   public static LocalDate latestDay(ClickHouseGateway clickhouse) {
-    var rows = clickhouse.query("SELECT toString(max(day)) AS last, count() AS days FROM v_platform_daily");
+    var rows = clickhouse.query("SELECT toString(max(day)) AS last, count() AS days FROM " + LogicalRows.PLATFORM_DAILY.all());
     if (rows.isEmpty() || rows.get(0).get("days").asLong() == 0) {
       throw new IllegalStateException("no days in v_platform_daily yet: run the pipeline (kooch run) before a report");
     }

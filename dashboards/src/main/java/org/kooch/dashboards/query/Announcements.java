@@ -6,9 +6,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.kooch.clickhouse.ClickHouseGateway;
+import org.kooch.clickhouse.LogicalRows;
 
 /**
- * Announcements: posts that link to other platforms ({@code v_posts} with links), text exactly as
+ * Announcements: posts that link to other platforms ({@code v_posts} with links, read as {@link LogicalRows#POSTS}), text exactly as
  * published. For a set of accounts (a channel page) or for every channel of the wanted platforms.
  */
 public final class Announcements {
@@ -26,12 +27,12 @@ public final class Announcements {
   /** The accounts' announcements in the range, oldest first. */
   public List<Post> of(Collection<Account> accounts, DateRange range) {
     String in = accounts.stream().map(Account::sqlTuple).collect(Collectors.joining(", "));
-    return query("(platform, channel) IN (" + in + ") AND " + range.sql("toDate(published_at)"), "published_at");
+    return query("(platform, channel) IN (" + in + ") AND " + range.sqlTime("published_at"), "published_at");
   }
 
   /** Every announcement of the wanted platforms in the range, newest first. */
   public List<Post> query(Filters f) {
-    return query(f.range().sql("toDate(published_at)") + f.platformIn("platform"), "published_at DESC");
+    return query(f.range().sqlTime("published_at") + f.platformIn("platform"), "published_at DESC");
   }
 
   public static Table table(List<Post> posts) {
@@ -43,8 +44,8 @@ public final class Announcements {
   private List<Post> query(String where, String order) {
     List<Post> out = new ArrayList<>();
     for (JsonNode r : clickhouse.query(
-        "SELECT platform, channel, post_id, published_at, text, links, views FROM v_posts WHERE notEmpty(links) AND " + where
-            + " ORDER BY " + order + ", platform, channel, post_id LIMIT " + MAX_POSTS)) {
+        "SELECT platform, channel, post_id, published_at, text, links, views FROM "
+            + LogicalRows.POSTS.where("notEmpty(links) AND " + where) + " ORDER BY " + order + ", platform, channel, post_id LIMIT " + MAX_POSTS)) {
       List<String> links = new ArrayList<>();
       r.get("links").forEach(l -> links.add(l.asText()));
       out.add(new Post(Rows.text(r, "platform"), Rows.text(r, "channel"), Rows.number(r, "post_id"), Rows.text(r, "published_at"),

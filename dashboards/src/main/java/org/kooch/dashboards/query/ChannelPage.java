@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.kooch.clickhouse.ClickHouseGateway;
+import org.kooch.clickhouse.LogicalRows;
 import org.kooch.schemas.Handles;
 import org.kooch.schemas.InvalidRecordException;
 import org.kooch.schemas.PlatformRegistry;
@@ -44,8 +45,8 @@ public final class ChannelPage {
     String in = "(" + linked.accounts().stream().map(Account::sqlTuple).collect(Collectors.joining(", ")) + ")";
     Map<Account, Profile> profiles = profiles(in);
     List<JsonNode> counts = clickhouse.query(
-        "SELECT platform, channel, day, subscribers FROM v_channel_daily WHERE (platform, channel) IN " + in
-            + " AND subscribers IS NOT NULL AND " + range.sql("day") + " ORDER BY day");
+        "SELECT platform, channel, day, subscribers FROM " + LogicalRows.CHANNEL_DAILY.where("(platform, channel) IN " + in
+            + " AND subscribers IS NOT NULL AND " + range.sql("day")) + " ORDER BY day");
     if (!profiles.containsKey(start) && counts.stream().noneMatch(r -> start.equals(account(r, "platform", "channel")))) {
       throw new NotFoundException("no channel " + start + " in the database (kooch channels lists the channels)");
     }
@@ -68,7 +69,7 @@ public final class ChannelPage {
     Map<Account, Profile> out = new HashMap<>();
     for (JsonNode r : clickhouse.query(
         "SELECT platform, channel, argMax(title, observed_at) AS title, argMax(ifNull(description, ''), observed_at) AS description"
-            + " FROM v_channel_profiles WHERE (platform, channel) IN " + in + " GROUP BY platform, channel")) {
+            + " FROM " + LogicalRows.CHANNEL_PROFILES.where("(platform, channel) IN " + in) + " GROUP BY platform, channel")) {
       Account a = account(r, "platform", "channel");
       out.put(a, new Profile(a.platform(), a.channel(), platformName(a.platform()), Rows.text(r, "title"), Rows.text(r, "description")));
     }
@@ -79,8 +80,8 @@ public final class ChannelPage {
     List<Flow> out = new ArrayList<>();
     for (JsonNode r : clickhouse.query(
         "SELECT from_platform, from_channel, to_platform, to_channel, sum(flow) AS flow, sum(flow_low) AS flow_low,"
-            + " sum(flow_high) AS flow_high FROM v_channel_flows WHERE " + range.sql("day")
-            + " AND ((from_platform, from_channel) IN " + in + " OR (to_platform, to_channel) IN " + in + ")"
+            + " sum(flow_high) AS flow_high FROM " + LogicalRows.CHANNEL_FLOWS.where(range.sql("day")
+            + " AND ((from_platform, from_channel) IN " + in + " OR (to_platform, to_channel) IN " + in + ")")
             + " GROUP BY from_platform, from_channel, to_platform, to_channel ORDER BY flow DESC")) {
       out.add(new Flow(account(r, "from_platform", "from_channel"), account(r, "to_platform", "to_channel"),
           Rows.number(r, "flow"), Rows.number(r, "flow_low"), Rows.number(r, "flow_high")));
