@@ -6,19 +6,24 @@ package org.kooch.clickhouse;
  *
  * <p>ClickHouse 18.16 does not push a {@code WHERE} into a view, so {@code SELECT ... FROM v_posts
  * WHERE platform = ... AND channel = ...} collapses the whole table with {@code FINAL} first (seconds
- * on 10M rows). Here the predicate goes inside, {@code (SELECT * FROM posts FINAL WHERE ...)}:
+ * on 10M rows). Here the predicate goes inside:
+ * {@code (SELECT * FROM posts FINAL PREWHERE <key> WHERE <rows>)}.
  *
  * <ul>
- *   <li>conditions on the sorting key's prefix ({@code platform, channel}, also as a tuple
- *       {@code IN}) and on the partition column pick the granules through the primary key and the
- *       partitions' min/max index, so only those rows are read and collapsed;
- *   <li>the {@code WHERE} of a {@code FINAL} query is evaluated on the collapsed rows (18.16 does
- *       not move it to {@code PREWHERE} under {@code FINAL}; current servers do not either, by
- *       default, {@code optimize_move_to_prewhere_if_final=0}), so a condition on any other column
- *       sees only each row's newest version, exactly as through the view;
- *   <li>it stays a subquery, so the caller's {@code SELECT} aliases ({@code sum(flow) AS flow}) cannot
- *       capture the predicate's column names; ClickHouse reads only the columns the caller uses;
- *   <li>current ClickHouse accepts the same text, so nothing else depends on the server version.
+ *   <li>{@code key}: conditions only on columns that every version of a logical row shares, the
+ *       sorting key and the partition column ({@code platform, channel}, also as a tuple {@code IN};
+ *       {@code day}; a post's {@code published_at}). They pick granules through the primary key and
+ *       partitions through their min/max index, and as {@code PREWHERE} they drop the other rows
+ *       before {@code FINAL} collapses versions (3x faster on 18.16 than the same in {@code WHERE});
+ *       dropping every version of a row together cannot change which version wins.
+ *   <li>{@code rows}: conditions on any column. The {@code WHERE} of a {@code FINAL} query is
+ *       evaluated on the collapsed rows (18.16 does not move it to {@code PREWHERE} under
+ *       {@code FINAL}; current servers do not either by default,
+ *       {@code optimize_move_to_prewhere_if_final=0}), so they see each row's newest version only,
+ *       exactly as through the view.
+ *   <li>It stays a subquery, so the caller's {@code SELECT} aliases ({@code sum(flow) AS flow}) cannot
+ *       capture the predicate's column names; ClickHouse reads only the columns the caller uses.
+ *   <li>Current ClickHouse accepts the same text, so nothing else depends on the server version.
  *       On a current server this could also be the view (it pushes predicates down): change it here.
  * </ul>
  *
@@ -56,16 +61,27 @@ public enum LogicalRows {
     return "v_" + table;
   }
 
-  /** {@code (SELECT * FROM table FINAL WHERE predicate)}: the logical rows for which the predicate holds. */
-  public String where(String predicate) {
-    if (predicate == null || predicate.isBlank()) {
-      return all();
+  /**
+   * {@code (SELECT * FROM table FINAL PREWHERE key WHERE rows)}: the logical rows for which both hold.
+   * {@code key} may name only columns all versions of a row share (see the class comment); either
+   * may be null or blank.
+   */
+  public String where(String key, String rows) {
+    boolean hasKey = key != null && !key.isBlank();
+    String filter = viewFilter == null ? "" : viewFilter;
+    if (rows != null && !rows.isBlank()) {
+      filter = (filter.isEmpty() ? "" : filter + " AND ") + "(" + rows + ")";
     }
-    return "(SELECT * FROM " + table + " FINAL WHERE " + (viewFilter == null ? "" : viewFilter + " AND ") + "(" + predicate + "))";
+    return "(SELECT * FROM " + table + " FINAL" + (hasKey ? " PREWHERE " + key : "") + (filter.isEmpty() ? "" : " WHERE " + filter) + ")";
+  }
+
+  /** The logical rows whose key columns satisfy {@code key} (see {@link #where(String, String)}). */
+  public String key(String key) {
+    return where(key, null);
   }
 
   /** Every logical row, with the view's own filter if it has one. */
   public String all() {
-    return "(SELECT * FROM " + table + " FINAL" + (viewFilter == null ? "" : " WHERE " + viewFilter) + ")";
+    return where(null, null);
   }
 }

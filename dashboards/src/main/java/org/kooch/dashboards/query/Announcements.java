@@ -41,11 +41,11 @@ public final class Announcements {
     return new Table(List.of("published_at", "platform", "channel", "post_id", "views", "links", "text"), rows);
   }
 
-  private List<Post> query(String where, String order) {
+  private List<Post> query(String key, String order) {
     List<Post> out = new ArrayList<>();
     for (JsonNode r : clickhouse.query(
         "SELECT platform, channel, post_id, published_at, text, links, views FROM "
-            + LogicalRows.POSTS.where("notEmpty(links) AND " + where) + " ORDER BY " + order + ", platform, channel, post_id LIMIT " + MAX_POSTS)) {
+            + LogicalRows.POSTS.where(key, "notEmpty(links)") + " ORDER BY " + order + ", platform, channel, post_id LIMIT " + MAX_POSTS)) {
       List<String> links = new ArrayList<>();
       r.get("links").forEach(l -> links.add(l.asText()));
       out.add(new Post(Rows.text(r, "platform"), Rows.text(r, "channel"), Rows.number(r, "post_id"), Rows.text(r, "published_at"),

@@ -47,18 +47,42 @@ public final class ChannelChanges {
     this.clickhouse = clickhouse;
   }
 
+  /** The most gaining and the most losing channels, as the dashboard shows them side by side. */
+  public record GainersAndLosers(List<Change> gainers, List<Change> losers) {}
+
   public List<Change> query(Filters f, Order order, int limit) {
+    checkLimit(limit);
+    return changes(clickhouse.query("SELECT * FROM (" + perChannel(f) + ")" + order.where + " ORDER BY " + order.orderBy
+        + ", platform, channel LIMIT " + limit));
+  }
+
+  /**
+   * {@code query(f, GAIN, limit)} and {@code query(f, LOSS, limit)} in one read of the counts
+   * ({@code LIMIT n BY}: the first {@code limit} rows of each side).
+   */
+  public GainersAndLosers gainersAndLosers(Filters f, int limit) {
+    checkLimit(limit);
+    List<Change> both = changes(clickhouse.query("SELECT *, change > 0 AS gain FROM (" + perChannel(f) + ") WHERE change != 0"
+        + " ORDER BY gain DESC, abs(change) DESC, platform, channel LIMIT " + limit + " BY gain"));
+    return new GainersAndLosers(both.stream().filter(c -> c.change() > 0).toList(), both.stream().filter(c -> c.change() < 0).toList());
+  }
+
+  private static void checkLimit(int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
     }
-    String sql =
-        "SELECT platform, channel, first_day, first_subscribers, last_day, last_subscribers,"
-            + " last_subscribers - first_subscribers AS change FROM ("
-            + "SELECT platform, channel, toString(min(d)) AS first_day, argMin(s, d) AS first_subscribers,"
-            + " toString(max(d)) AS last_day, argMax(s, d) AS last_subscribers FROM (" + counts(f)
-            + ") GROUP BY platform, channel)"
-            + order.where + " ORDER BY " + order.orderBy + ", platform, channel LIMIT " + limit;
-    List<JsonNode> rows = clickhouse.query(sql);
+  }
+
+  /** One row per channel with a count in the range: first and last day and count, and the change. */
+  private static String perChannel(Filters f) {
+    return "SELECT platform, channel, first_day, first_subscribers, last_day, last_subscribers,"
+        + " last_subscribers - first_subscribers AS change FROM ("
+        + "SELECT platform, channel, toString(min(d)) AS first_day, argMin(s, d) AS first_subscribers,"
+        + " toString(max(d)) AS last_day, argMax(s, d) AS last_subscribers FROM (" + counts(f)
+        + ") GROUP BY platform, channel)";
+  }
+
+  private List<Change> changes(List<JsonNode> rows) {
     Map<Account, String> titles = titles(rows);
     List<Change> out = new ArrayList<>();
     for (JsonNode r : rows) {
@@ -83,13 +107,13 @@ public final class ChannelChanges {
     LocalDate lastWholeMonth = to.equals(to.with(TemporalAdjusters.lastDayOfMonth())) ? to.withDayOfMonth(1)
         : to.withDayOfMonth(1).minusMonths(1);
     boolean wholeMonths = !firstWholeMonth.isAfter(lastWholeMonth);
-    String days = "subscribers IS NOT NULL AND " + f.range().sql("day") + f.platformIn("platform");
+    String days = f.range().sql("day") + f.platformIn("platform");
     if (!wholeMonths) {
-      return "SELECT platform, channel, day AS d, assumeNotNull(subscribers) AS s FROM " + LogicalRows.CHANNEL_DAILY.where(days);
+      return "SELECT platform, channel, day AS d, assumeNotNull(subscribers) AS s FROM " + LogicalRows.CHANNEL_DAILY.where(days, "subscribers IS NOT NULL");
     }
     DateRange months = new DateRange(firstWholeMonth, lastWholeMonth.with(TemporalAdjusters.lastDayOfMonth()));
     return "SELECT platform, channel, day AS d, assumeNotNull(subscribers) AS s FROM "
-        + LogicalRows.CHANNEL_DAILY.where(days + " AND NOT (" + months.sql("day") + ")")
+        + LogicalRows.CHANNEL_DAILY.where(days + " AND NOT (" + months.sql("day") + ")", "subscribers IS NOT NULL")
         + " UNION ALL SELECT platform, channel, p.1 AS d, p.2 AS s FROM (SELECT platform, channel,"
         + " arrayJoin([argMinMerge(first), argMaxMerge(last)]) AS p FROM channel_monthly WHERE "
         + new DateRange(firstWholeMonth, lastWholeMonth).sql("month") + f.platformIn("platform")
@@ -105,7 +129,7 @@ public final class ChannelChanges {
     String in = rows.stream().map(r -> new Account(Rows.text(r, "platform"), Rows.text(r, "channel")).sqlTuple()).distinct()
         .collect(Collectors.joining(", "));
     for (JsonNode r : clickhouse.query("SELECT platform, channel, argMax(title, observed_at) AS title FROM "
-        + LogicalRows.CHANNEL_PROFILES.where("(platform, channel) IN (" + in + ")") + " GROUP BY platform, channel")) {
+        + LogicalRows.CHANNEL_PROFILES.key("(platform, channel) IN (" + in + ")") + " GROUP BY platform, channel")) {
       out.put(new Account(Rows.text(r, "platform"), Rows.text(r, "channel")), Rows.text(r, "title"));
     }
     return out;

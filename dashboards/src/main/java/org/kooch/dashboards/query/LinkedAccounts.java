@@ -40,7 +40,7 @@ public final class LinkedAccounts {
       links.clear();
       for (JsonNode r : clickhouse.query(
           "SELECT from_platform, from_channel, to_platform, to_channel, evidence, first_seen, post_id"
-              + " FROM " + LogicalRows.CHANNEL_LINKS.where(ANNOUNCED
+              + " FROM " + LogicalRows.CHANNEL_LINKS.key(ANNOUNCED
               + " AND ((from_platform, from_channel) IN (" + tuples + ") OR (to_platform, to_channel) IN (" + tuples + "))")
               + " ORDER BY first_seen, from_platform, from_channel, to_platform, to_channel, evidence")) {
         links.add(new Link(new Account(Rows.text(r, "from_platform"), Rows.text(r, "from_channel")),

@@ -42,7 +42,7 @@ public final class PlatformSeries {
     List<Row> out = new ArrayList<>();
     for (JsonNode r : clickhouse.query(
         "SELECT day, platform, tracked_channels, tracked_subscribers, reported_users"
-            + " FROM " + LogicalRows.PLATFORM_DAILY.where(f.range().sql("day") + f.platformIn("platform"))
+            + " FROM " + LogicalRows.PLATFORM_DAILY.key(f.range().sql("day") + f.platformIn("platform"))
             + " ORDER BY day, platform")) {
       out.add(new Row(Rows.day(r, "day"), Rows.text(r, "platform"), Rows.number(r, "tracked_channels"),
           Rows.number(r, "tracked_subscribers"), Rows.nullableNumber(r, "reported_users")));

@@ -109,6 +109,21 @@ class LogicalRowsQueriesTest {
   }
 
   @Test
+  void gainersAndLosersInOneReadEqualTheTwoOrders() {
+    try (ClickHouseGateway g = new ClickHouseGateway(ch)) {
+      ChannelChanges changes = new ChannelChanges(g);
+      for (String[] r : new String[][] {{null, null}, {"2019-01-15", "2019-03-20"}, {"2019-02-03", "2019-02-04"}}) {
+        Filters f = new Filters(DateRange.parse(r[0], r[1]), Set.of());
+        for (int limit : new int[] {1, 2, 10}) {
+          ChannelChanges.GainersAndLosers both = changes.gainersAndLosers(f, limit);
+          assertThat(both.gainers()).isEqualTo(changes.query(f, ChannelChanges.Order.GAIN, limit));
+          assertThat(both.losers()).isEqualTo(changes.query(f, ChannelChanges.Order.LOSS, limit));
+        }
+      }
+    }
+  }
+
+  @Test
   void announcementsAreTheNewestVersionsOnTheRangesDays() {
     try (ClickHouseGateway g = new ClickHouseGateway(ch)) {
       Announcements a = new Announcements(g);
