@@ -28,7 +28,7 @@ import org.kooch.schemas.PlatformRegistry;
  * client round trip and JSON decoding included.
  *
  * <p>The data: {@code n} posts and {@code n} subscriber snapshots of 2,000 channels on 4 platforms
- * over 2019 (5% of the posts carry a link; another 5% are collected again with newer views, in a
+ * over 2019 (every channel's every 20th post carries a link; another 5% are collected again with newer views, in a
  * separate part, so {@code FINAL} has versions to collapse); from them, as the Flink job would
  * write them, {@code channel_daily} (one row per channel and day, 5% of the days rewritten with a
  * higher version as late data does; {@code channel_monthly} fills itself), monthly profiles, 1,000
@@ -104,11 +104,12 @@ final class QueryLatency {
       String rows = "SELECT number, number % 2000 AS c, toDateTime(1546300800 + intDiv(number * 31536000, " + n + ")) AS at FROM numbers(" + n + ")";
       g.execute("INSERT INTO posts SELECT " + PLATFORM + ", concat('bench_', toString(c)), number, at, at + 3600,"
           + " concat('bench post ', toString(number)), number % 1000000, NULL, NULL, NULL, NULL, NULL,"
-          + " if(number % 20 = 0, [concat('https://sapp.ir/bench_', toString(c + 1))], emptyArrayString()), 'bench', 1 FROM (" + rows + ")");
+          + " if(intDiv(number, 2000) % 20 = 0, [concat('https://sapp.ir/bench_', toString(c + 1))], emptyArrayString()), 'bench', 1"
+          + " FROM (" + rows + ")");
       g.execute("INSERT INTO posts SELECT " + PLATFORM + ", concat('bench_', toString(c)), number, at, at + 86400,"
           + " concat('bench post ', toString(number)), number % 1000000 + 100, NULL, NULL, NULL, NULL, NULL,"
-          + " if(number % 20 = 0, [concat('https://sapp.ir/bench_', toString(c + 1))], emptyArrayString()), 'bench', 2"
-          + " FROM (" + rows + ") WHERE number % 20 = 7");
+          + " if(intDiv(number, 2000) % 20 = 0, [concat('https://sapp.ir/bench_', toString(c + 1))], emptyArrayString()), 'bench', 2"
+          + " FROM (" + rows + ") WHERE intDiv(number, 2000) % 20 = 7");
       g.execute("INSERT INTO subscriber_snapshots SELECT " + PLATFORM + ", concat('bench_', toString(c)), at,"
           + " 10000 + c * 37 + intDiv(number, 2000), 'bench' FROM (" + rows + ")");
       g.execute("INSERT INTO channel_daily SELECT platform, channel, toDate(observed_at) AS day, argMax(subscribers, observed_at),"

@@ -42,7 +42,9 @@ public enum LogicalRows {
   CHANNEL_FLOWS("channel_flows", "flow_high > 0"),
   /** As {@code v_migration_flows} (migration 010). */
   MIGRATION_FLOWS("migration_flows", "flow_high > 0"),
-  PLATFORM_DAILY("platform_daily", null);
+  PLATFORM_DAILY("platform_daily", null),
+  /** Every post's key, time and whether it has links (migration 012; no view). */
+  POST_LINKS_INDEX("post_links_index", null);
 
   private final String table;
   private final String viewFilter;
@@ -56,7 +58,7 @@ public enum LogicalRows {
     return table;
   }
 
-  /** The analysts' view that returns the same rows. */
+  /** The analysts' view that returns the same rows (not every table has one). */
   public String view() {
     return "v_" + table;
   }

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.LogicalRows;
+import org.kooch.clickhouse.Sql;
 
 /**
- * Announcements: posts that link to other platforms ({@code v_posts} with links, read as {@link LogicalRows#POSTS}), text exactly as
- * published. For a set of accounts (a channel page) or for every channel of the wanted platforms.
+ * Announcements: posts that link to other platforms ({@code v_posts} with links, read as
+ * {@link LogicalRows#POSTS}), text exactly as published. For a set of accounts (a channel page) or for every channel of the wanted platforms.
  */
 public final class Announcements {
   public static final int MAX_POSTS = 100;
@@ -24,10 +25,26 @@ public final class Announcements {
     this.clickhouse = clickhouse;
   }
 
-  /** The accounts' announcements in the range, oldest first. */
+  /**
+   * The accounts' announcements in the range, oldest first. The posts are picked from the narrow
+   * {@code post_links_index} (a channel's posts of a year are a granule or two there, against one or
+   * more per month in {@code posts}), then read from {@code posts} by their keys and months, where
+   * their newest version must still have links.
+   */
   public List<Post> of(Collection<Account> accounts, DateRange range) {
     String in = accounts.stream().map(Account::sqlTuple).collect(Collectors.joining(", "));
-    return query("(platform, channel) IN (" + in + ") AND " + range.sqlTime("published_at"), "published_at");
+    List<JsonNode> picked = clickhouse.query("SELECT platform, channel, post_id, published_at FROM "
+        + LogicalRows.POST_LINKS_INDEX.where("(platform, channel) IN (" + in + ") AND " + range.sqlTime("published_at"), "has_links = 1")
+        + " ORDER BY published_at, platform, channel, post_id LIMIT " + MAX_POSTS);
+    if (picked.isEmpty()) {
+      return List.of();
+    }
+    String keys = picked.stream().map(r -> "(" + Sql.literal(Rows.text(r, "platform")) + ", " + Sql.literal(Rows.text(r, "channel")) + ", "
+        + Rows.number(r, "post_id") + ")").collect(Collectors.joining(", "));
+    String first = Sql.literal(Rows.text(picked.get(0), "published_at"));
+    String last = Sql.literal(Rows.text(picked.get(picked.size() - 1), "published_at"));
+    return query("(platform, channel, post_id) IN (" + keys + ") AND published_at >= " + first + " AND published_at <= " + last,
+        "published_at");
   }
 
   /** Every announcement of the wanted platforms in the range, newest first. */
