@@ -133,6 +133,17 @@ final class QueryLatency {
       g.execute("INSERT INTO platform_daily SELECT day, platform, uniqExact(channel), sum(assumeNotNull(subscribers)),"
           + " if(platform = 'soroush' AND toDayOfMonth(day) = 1, 5000000, NULL), 0, 0, 1"
           + " FROM channel_daily FINAL WHERE subscribers IS NOT NULL GROUP BY day, platform");
+      // Let the background merges of the fresh parts finish (up to 5 minutes), so that the timings
+      // are of a table at rest rather than of one ClickHouse is still merging.
+      String db = org.kooch.clickhouse.Sql.literal(scratch.database());
+      for (int i = 0; i < 300 && g.queryLong("SELECT count() AS n FROM system.merges WHERE database = " + db) > 0; i++) {
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
     }
   }
 
