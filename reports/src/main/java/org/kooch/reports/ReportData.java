@@ -26,6 +26,7 @@ public record ReportData(
     MigrationFlows.Result flowTotals,
     List<MigrationFlows.Row> flowRows,
     List<ChannelChanges.Change> changes,
+    ChannelChanges.GainersAndLosers topChanges,
     List<Announcements.Post> announcements) {
 
   public static final int TOP = 10;
@@ -37,11 +38,12 @@ public record ReportData(
     Filters covered = new Filters(period.covered(end), Set.of());
     List<PlatformSeries.Row> windowRows = platforms.rows(window);
     List<MigrationFlows.Row> flowRows = flows.rows(covered);
+    ChannelChanges changes = new ChannelChanges(clickhouse);
+    Filters changed = new Filters(period.withBaseline(end), Set.of());
     return new ReportData(period, end, platforms.series(windowRows),
         windowRows.stream().filter(r -> !r.day().isBefore(period.withBaseline(end).from())).toList(),
         flows.pairs(flows.rows(window)), flows.pairs(flowRows), flowRows,
-        new ChannelChanges(clickhouse).query(new Filters(period.withBaseline(end), Set.of()), ChannelChanges.Order.CHANGE,
-            ChannelChanges.MAX_LIMIT),
+        changes.query(changed, ChannelChanges.Order.CHANGE, ChannelChanges.MAX_LIMIT), changes.gainersAndLosers(changed, TOP),
         new Announcements(clickhouse).query(covered));
   }
 
@@ -54,12 +56,13 @@ public record ReportData(
     return LocalDate.parse(rows.get(0).get("last").asText());
   }
 
+  /** The channels that gained most (read on their own: {@code changes} holds at most 1,000 channels). */
   public List<ChannelChanges.Change> gainers() {
-    return changes.stream().filter(c -> c.change() > 0).limit(TOP).toList();
+    return topChanges.gainers();
   }
 
+  /** The channels that lost most (not the tail of {@code changes}, which may leave out the largest losses). */
   public List<ChannelChanges.Change> losers() {
-    return changes.stream().filter(c -> c.change() < 0).sorted(java.util.Comparator.comparingLong(ChannelChanges.Change::change))
-        .limit(TOP).toList();
+    return topChanges.losers();
   }
 }
