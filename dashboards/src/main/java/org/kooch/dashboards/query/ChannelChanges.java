@@ -115,7 +115,8 @@ public final class ChannelChanges {
     return "SELECT platform, channel, day AS d, assumeNotNull(subscribers) AS s FROM "
         + LogicalRows.CHANNEL_DAILY.where(days + " AND NOT (" + months.sql("day") + ")", "subscribers IS NOT NULL")
         + " UNION ALL SELECT platform, channel, p.1 AS d, p.2 AS s FROM (SELECT platform, channel,"
-        + " arrayJoin([argMinMerge(first), argMaxMerge(last)]) AS p FROM channel_monthly WHERE "
+        + " arrayJoin([tuple(minMerge(first_day), argMinMerge(first)), tuple(maxMerge(last_day), argMaxMerge(last))]) AS p"
+        + " FROM channel_monthly WHERE "
         + new DateRange(firstWholeMonth, lastWholeMonth).sql("month") + f.platformIn("platform")
         + " GROUP BY month, platform, channel)";
   }
