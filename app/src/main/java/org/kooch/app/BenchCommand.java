@@ -91,7 +91,8 @@ final class BenchCommand implements Runnable {
   @Command(name = "performance", mixinStandardHelpOptions = true,
       description = {"Measure, in one run on this machine: Kafka's own producer on the records' Avro bytes (the reference),",
           "kooch import into Kafka, the Flink job Kafka -> ClickHouse (bounded, checkpoints on), ClickHouse inserts alone,",
-          "and query latencies (p50/p99) on --query-rows posts and subscriber snapshots; then peak heap and RSS.",
+          "and query latencies (p50/p99) of the dashboard's, query commands' and reports' queries on --query-rows posts and",
+          "subscriber snapshots (and derived tables of that size); then peak heap and RSS. --only runs one of the two parts.",
           "Uses its own embedded Kafka broker in a temporary directory (--kafka is ignored) and scratch databases",
           "<database>_bench*, which it drops and recreates."})
   static final class Performance implements Callable<Integer> {
@@ -106,6 +107,10 @@ final class BenchCommand implements Runnable {
 
     @Option(names = "--query-runs", defaultValue = "50", description = "Timed runs per query (default ${DEFAULT-VALUE}).")
     int queryRuns;
+
+    @Option(names = "--only", paramLabel = "throughput|queries",
+        description = "Run only the throughput stages (Kafka, import, pipeline, inserts) or only the query latencies (default: both).")
+    String only;
 
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
@@ -124,27 +129,35 @@ final class BenchCommand implements Runnable {
 
     private int measure(PeakMemory memory) throws Exception {
       String db = connection.clickHouse().database() + "_bench";
-      java.nio.file.Path work = java.nio.file.Files.createTempDirectory("kooch-bench");
-      System.err.printf("writing %,d records, then: raw produce, import, pipeline, inserts ...%n", records);
-      List<PerformanceBenchmark.Rate> rates =
-          PerformanceBenchmark.run(records, connection.clickHouse().withDatabase(db), parallelism, checkpointInterval, work);
+      if (only != null && !only.equals("throughput") && !only.equals("queries")) {
+        System.err.println("--only must be throughput or queries, got '" + only + "'");
+        return 2;
+      }
+      List<PerformanceBenchmark.Rate> rates = List.of();
+      if (!"queries".equals(only)) {
+        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("kooch-bench");
+        System.err.printf("writing %,d records, then: raw produce, import, pipeline, inserts ...%n", records);
+        rates = PerformanceBenchmark.run(records, connection.clickHouse().withDatabase(db), parallelism, checkpointInterval, work);
+      }
       List<QueryLatency.Latency> latencies = List.of();
-      if (queryRows > 0) {
-        System.err.printf("filling %,d posts and %,d snapshots, then timing queries ...%n", queryRows, queryRows);
+      if (queryRows > 0 && !"throughput".equals(only)) {
+        System.err.printf("filling %,d posts and %,d snapshots (and the derived tables), then timing queries ...%n", queryRows, queryRows);
         latencies = QueryLatency.measure(connection.clickHouse().withDatabase(db + "_queries"), queryRows, queryRuns);
       }
-      double reference = rates.get(0).perSecond();
-      System.out.println();
-      System.out.printf(Locale.ROOT, "%-40s %12s %9s %12s %9s%n", "stage", "records", "seconds", "records/s", "vs Kafka");
-      for (PerformanceBenchmark.Rate r : rates) {
-        System.out.printf(Locale.ROOT, "%-40s %,12d %9.1f %,12.0f %8.0f%%%n", r.stage(), r.records(), r.seconds(), r.perSecond(),
-            100 * r.perSecond() / reference);
+      if (!rates.isEmpty()) {
+        double reference = rates.get(0).perSecond();
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-40s %12s %9s %12s %9s%n", "stage", "records", "seconds", "records/s", "vs Kafka");
+        for (PerformanceBenchmark.Rate r : rates) {
+          System.out.printf(Locale.ROOT, "%-40s %,12d %9.1f %,12.0f %8.0f%%%n", r.stage(), r.records(), r.seconds(), r.perSecond(),
+              100 * r.perSecond() / reference);
+        }
       }
       if (!latencies.isEmpty()) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-40s %9s %9s   (%,d posts, %,d snapshots, %d runs)%n", "query", "p50 ms", "p99 ms", queryRows, queryRows, queryRuns);
+        System.out.printf(Locale.ROOT, "%-42s %9s %9s   (%,d posts, %,d snapshots, %d runs)%n", "query", "p50 ms", "p99 ms", queryRows, queryRows, queryRuns);
         for (QueryLatency.Latency l : latencies) {
-          System.out.printf(Locale.ROOT, "%-40s %9.1f %9.1f%n", l.query(), l.p50(), l.p99());
+          System.out.printf(Locale.ROOT, "%-42s %9.1f %9.1f%n", l.query(), l.p50(), l.p99());
         }
       }
       System.out.println();

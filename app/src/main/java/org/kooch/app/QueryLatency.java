@@ -1,73 +1,84 @@
 package org.kooch.app;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.clickhouse.LogicalRows;
 import org.kooch.clickhouse.SchemaMigrator;
+import org.kooch.dashboards.query.ChannelChanges;
+import org.kooch.dashboards.query.ChannelPage;
 import org.kooch.dashboards.query.DateRange;
 import org.kooch.dashboards.query.Filters;
+import org.kooch.dashboards.query.MigrationFlows;
 import org.kooch.dashboards.query.PlatformSeries;
+import org.kooch.reports.ReportData;
+import org.kooch.reports.ReportPeriod;
 import org.kooch.schemas.PlatformRegistry;
 
 /**
- * Dashboard and analyst query latencies on large tables: fills a scratch database server-side
- * ({@code INSERT ... SELECT FROM numbers(n)}) with {@code n} posts and {@code n} subscriber snapshots
- * of 2,000 channels over 2019, derives {@code channel_daily} from the snapshots, and times each query
- * (3 warm-up runs, then {@code runs}), client round trip and JSON decoding included.
+ * Latencies of the queries the dashboard, the query commands and the reports issue, on large
+ * tables. Fills a scratch database server-side ({@code INSERT ... SELECT FROM numbers(n)}, about a
+ * minute for 10M) and times the dashboard's own query classes (3 warm-up runs, then {@code runs}),
+ * client round trip and JSON decoding included.
+ *
+ * <p>The data: {@code n} posts and {@code n} subscriber snapshots of 2,000 channels on 4 platforms
+ * over 2019 (every channel's every 20th post carries a link; another 5% are collected again with newer views, in a
+ * separate part, so {@code FINAL} has versions to collapse); from them, as the Flink job would
+ * write them, {@code channel_daily} (one row per channel and day, 5% of the days rewritten with a
+ * higher version as late data does; {@code channel_monthly} fills itself), monthly profiles, 1,000
+ * announced cross-platform links (plus 667 same-content ones), 120 days of flows for each linked
+ * pair, {@code migration_flows} and {@code platform_daily} summed from those.
  */
 final class QueryLatency {
   /** p50 and p99 of one query, in milliseconds. */
   record Latency(String query, double p50, double p99) {}
 
+  static final String PLATFORM = "arrayElement(['telegram','soroush','gap','eitaa'], (c % 4) + 1)";
+
   private QueryLatency() {}
 
   static List<Latency> measure(ClickHouseSettings scratch, long n, int runs) {
-    try (ClickHouseGateway server = ClickHouseGateway.forServer(scratch)) {
-      server.execute("DROP DATABASE IF EXISTS " + org.kooch.clickhouse.Sql.identifier(scratch.database()));
-    }
-    new SchemaMigrator(scratch).migrate();
+    fill(scratch, n);
     try (ClickHouseGateway g = new ClickHouseGateway(scratch)) {
-      String platform = "arrayElement(['telegram','soroush','gap','eitaa'], (number % 4) + 1)";
-      String channel = "concat('bench_', toString(number % 2000))";
-      String at = "toDateTime(1546300800 + intDiv(number * 31536000, " + n + "))";
-      g.execute("INSERT INTO posts SELECT " + platform + ", " + channel + ", number, " + at + ", " + at + " + 3600, "
-          + "concat('bench post ', toString(number)), number % 1000000, NULL, NULL, NULL, NULL, NULL, [], 'bench', 1 FROM numbers(" + n + ")");
-      g.execute("INSERT INTO subscriber_snapshots SELECT " + platform + ", " + channel + ", " + at + ", "
-          + "10000 + number % 2000 * 37 + intDiv(number, 2000), 'bench' FROM numbers(" + n + ")");
-      g.execute("INSERT INTO channel_daily SELECT platform, channel, toDate(observed_at) AS day, argMax(subscribers, observed_at), "
-          + "min(subscribers), max(subscribers), count(), 0, 0, 1 FROM subscriber_snapshots GROUP BY platform, channel, day");
+      PlatformRegistry registry = PlatformRegistry.defaults();
+      PlatformSeries platforms = new PlatformSeries(g, registry);
+      MigrationFlows flows = new MigrationFlows(g, registry);
+      ChannelChanges changes = new ChannelChanges(g);
+      ChannelPage page = new ChannelPage(g, registry);
+      Filters all = new Filters(DateRange.all(), Set.of());
+      Filters quarter = new Filters(DateRange.parse("2019-09-15", "2019-12-14"), Set.of());
+      Filters soroushQuarter = new Filters(DateRange.parse("2019-10-01", "2019-12-31"), Set.of("soroush"));
 
+      // What each API route runs (ApiRoutes), with the filters the pages send by default (none:
+      // every day) and with a range; the query commands and reports run the same classes.
       Map<String, Runnable> queries = new LinkedHashMap<>();
-      PlatformSeries dashboard = new PlatformSeries(g, PlatformRegistry.defaults());
-      queries.put("dashboard /api/platforms, 90 days", () -> dashboard.query(new Filters(DateRange.parse("2019-10-01", "2019-12-31"), java.util.Set.of())));
-      queries.put("a channel's posts in a month (50)", () -> g.query(
-          "SELECT post_id, published_at, views, text FROM v_posts WHERE platform = 'telegram' AND channel = 'bench_40'"
-              + " AND published_at >= '2019-06-01 00:00:00' AND published_at < '2019-07-01 00:00:00' ORDER BY published_at DESC LIMIT 50"));
-      queries.put("a channel's subscriber history", () -> g.query(
-          "SELECT observed_at, subscribers FROM v_subscriber_snapshots WHERE platform = 'telegram' AND channel = 'bench_40' ORDER BY observed_at"));
-      queries.put("top 20 channels by views, a week", () -> g.query(
-          "SELECT platform, channel, sum(views) AS v FROM v_posts WHERE published_at >= '2019-06-01 00:00:00'"
-              + " AND published_at < '2019-06-08 00:00:00' GROUP BY platform, channel ORDER BY v DESC LIMIT 20"));
-      queries.put("a channel's days (channel_daily)", () -> g.query(
-          "SELECT day, subscribers, posts FROM v_channel_daily WHERE platform = 'telegram' AND channel = 'bench_40' ORDER BY day"));
-
-      // The same questions on the tables with FINAL: ClickHouse 18.16 does not push a WHERE into a
-      // view, so the v_* views read (and collapse) the whole table first.
-      queries.put("  same, posts FINAL instead of v_posts", () -> g.query(
-          "SELECT post_id, published_at, views, text FROM posts FINAL WHERE platform = 'telegram' AND channel = 'bench_40'"
-              + " AND published_at >= '2019-06-01 00:00:00' AND published_at < '2019-07-01 00:00:00' ORDER BY published_at DESC LIMIT 50"));
-      queries.put("  history, subscriber_snapshots FINAL", () -> g.query(
-          "SELECT observed_at, subscribers FROM subscriber_snapshots FINAL WHERE platform = 'telegram' AND channel = 'bench_40' ORDER BY observed_at"));
-      queries.put("  dashboard's counts, channel_daily FINAL", () -> g.query(
-          "SELECT platform, channel, toString(day) AS day, subscribers FROM channel_daily FINAL"
-              + " WHERE subscribers IS NOT NULL AND day >= '2019-09-01' AND day <= '2019-12-31' ORDER BY platform, channel, day"));
+      queries.put("/api/platforms (all days)", () -> platforms.query(all));
+      queries.put("/api/platforms, 92 days, 1 platform", () -> platforms.query(soroushQuarter));
+      queries.put("/api/flows (all days)", () -> flows.query(all));
+      queries.put("/api/flows, 92 days, 1 platform", () -> flows.query(soroushQuarter));
+      queries.put("/api/channels (all days)", () -> changes.gainersAndLosers(all, 10));
+      queries.put("/api/channels, 91 days mid-month", () -> changes.gainersAndLosers(quarter, 10));
+      queries.put("/api/channels/telegram/bench_40 (all)", () -> page.query("telegram", "bench_40", DateRange.all()));
+      queries.put("/api/channels/telegram/bench_40, June", () -> page.query("telegram", "bench_40", DateRange.parse("2019-06-01", "2019-06-30")));
+      queries.put("kooch channels --limit 1000 (all days)", () -> changes.query(all, ChannelChanges.Order.CHANGE, ChannelChanges.MAX_LIMIT));
+      queries.put("kooch report --period weekly (all reads)", () -> ReportData.read(g, registry, ReportPeriod.WEEKLY, LocalDate.of(2019, 6, 30)));
+      // Raw rows as analysts read them (LogicalRows: the table FINAL, the predicate on its key).
+      queries.put("raw: a channel's posts in a month (50)", () -> g.query("SELECT post_id, published_at, views, text FROM "
+          + LogicalRows.POSTS.key("platform = 'telegram' AND channel = 'bench_40' AND "
+              + DateRange.parse("2019-06-01", "2019-06-30").sqlTime("published_at"))
+          + " ORDER BY published_at DESC LIMIT 50"));
+      queries.put("raw: a channel's subscriber history", () -> g.query("SELECT observed_at, subscribers FROM "
+          + LogicalRows.SUBSCRIBER_SNAPSHOTS.key("platform = 'telegram' AND channel = 'bench_40'") + " ORDER BY observed_at"));
 
       List<Latency> out = new ArrayList<>();
       for (Map.Entry<String, Runnable> q : queries.entrySet()) {
+        System.gc(); // garbage of the earlier stages (Flink, the broker) is not this query's
         for (int i = 0; i < 3; i++) {
           q.getValue().run();
         }
@@ -81,6 +92,59 @@ final class QueryLatency {
         out.add(new Latency(q.getKey(), percentile(ms, 0.50), percentile(ms, 0.99)));
       }
       return out;
+    }
+  }
+
+  /** Recreates the scratch database and fills every table the queries read (see the class comment). */
+  static void fill(ClickHouseSettings scratch, long n) {
+    try (ClickHouseGateway server = ClickHouseGateway.forServer(scratch)) {
+      server.execute("DROP DATABASE IF EXISTS " + org.kooch.clickhouse.Sql.identifier(scratch.database()));
+    }
+    new SchemaMigrator(scratch).migrate();
+    try (ClickHouseGateway g = new ClickHouseGateway(scratch)) {
+      String rows = "SELECT number, number % 2000 AS c, toDateTime(1546300800 + intDiv(number * 31536000, " + n + ")) AS at FROM numbers(" + n + ")";
+      g.execute("INSERT INTO posts SELECT " + PLATFORM + ", concat('bench_', toString(c)), number, at, at + 3600,"
+          + " concat('bench post ', toString(number)), number % 1000000, NULL, NULL, NULL, NULL, NULL,"
+          + " if(intDiv(number, 2000) % 20 = 0, [concat('https://sapp.ir/bench_', toString(c + 1))], emptyArrayString()), 'bench', 1"
+          + " FROM (" + rows + ")");
+      g.execute("INSERT INTO posts SELECT " + PLATFORM + ", concat('bench_', toString(c)), number, at, at + 86400,"
+          + " concat('bench post ', toString(number)), number % 1000000 + 100, NULL, NULL, NULL, NULL, NULL,"
+          + " if(intDiv(number, 2000) % 20 = 0, [concat('https://sapp.ir/bench_', toString(c + 1))], emptyArrayString()), 'bench', 2"
+          + " FROM (" + rows + ") WHERE intDiv(number, 2000) % 20 = 7");
+      g.execute("INSERT INTO subscriber_snapshots SELECT " + PLATFORM + ", concat('bench_', toString(c)), at,"
+          + " 10000 + c * 37 + intDiv(number, 2000), 'bench' FROM (" + rows + ")");
+      g.execute("INSERT INTO channel_daily SELECT platform, channel, toDate(observed_at) AS day, argMax(subscribers, observed_at),"
+          + " min(subscribers), max(subscribers), count(), 0, 0, 1 FROM subscriber_snapshots GROUP BY platform, channel, day");
+      g.execute("INSERT INTO channel_daily SELECT platform, channel, day, subscribers + 5, subscribers_min, subscribers_max + 5,"
+          + " observations + 1, posts, views, 2 FROM channel_daily WHERE cityHash64(channel, day) % 20 = 0");
+      g.execute("INSERT INTO channel_profiles SELECT " + PLATFORM + ", concat('bench_', toString(c)), toDateTime(1546300800 + m * 2592000),"
+          + " concat('کانال ', toString(c)), 'bench channel', emptyArrayString(), 'bench'"
+          + " FROM (SELECT number % 2000 AS c, intDiv(number, 2000) AS m FROM numbers(24000))");
+      String next = "arrayElement(['telegram','soroush','gap','eitaa'], ((c + 1) % 4) + 1)";
+      g.execute("INSERT INTO channel_links SELECT " + PLATFORM + ", concat('bench_', toString(c)), " + next + ", concat('bench_', toString(c + 1)),"
+          + " 'post_link', toDateTime(1546300800 + (c % 240) * 86400), c * 1000, 0.8, 1 FROM (SELECT number * 2 AS c FROM numbers(1000))");
+      g.execute("INSERT INTO channel_links SELECT " + PLATFORM + ", concat('bench_', toString(c)), "
+          + "arrayElement(['telegram','soroush','gap','eitaa'], ((c + 2) % 4) + 1), concat('bench_', toString(c + 2)),"
+          + " 'same_content', toDateTime(1546300800 + (c % 300) * 86400), NULL, 0.7, 1 FROM (SELECT number * 3 AS c FROM numbers(667))");
+      g.execute("INSERT INTO channel_flows SELECT toDate('2019-01-01') + (c % 240) + d, " + PLATFORM + ", concat('bench_', toString(c)), "
+          + next + ", concat('bench_', toString(c + 1)), 10 + (c * 7 + d) % 90 AS f, intDiv(f * 8, 10), intDiv(f * 13, 10), 1"
+          + " FROM (SELECT intDiv(number, 120) * 2 AS c, number % 120 AS d FROM numbers(120000))");
+      g.execute("INSERT INTO migration_flows SELECT day, from_platform, to_platform, sum(flow), sum(flow_low), sum(flow_high), count(), 1"
+          + " FROM channel_flows GROUP BY day, from_platform, to_platform");
+      g.execute("INSERT INTO platform_daily SELECT day, platform, uniqExact(channel), sum(assumeNotNull(subscribers)),"
+          + " if(platform = 'soroush' AND toDayOfMonth(day) = 1, 5000000, NULL), 0, 0, 1"
+          + " FROM channel_daily FINAL WHERE subscribers IS NOT NULL GROUP BY day, platform");
+      // Let the background merges of the fresh parts finish (up to 5 minutes), so that the timings
+      // are of a table at rest rather than of one ClickHouse is still merging.
+      String db = org.kooch.clickhouse.Sql.literal(scratch.database());
+      for (int i = 0; i < 300 && g.queryLong("SELECT count() AS n FROM system.merges WHERE database = " + db) > 0; i++) {
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
     }
   }
 

@@ -30,7 +30,8 @@ record TableSnapshot(Map<String, Map<String, Integer>> relations) {
         String name = t.get("name").asText();
         String engine = t.get("engine").asText();
         boolean view = engine.equals("View") && name.startsWith("v_");
-        if (IGNORED.contains(name) || !(view || engine.endsWith("MergeTree"))) {
+        // AggregatingMergeTree tables (channel_monthly) are ClickHouse's own aggregates of a compared table
+        if (IGNORED.contains(name) || !(view || engine.equals("ReplacingMergeTree"))) {
           continue;
         }
         Set<String> dateColumns = new HashSet<>();

@@ -44,8 +44,9 @@ final class ApiRoutes {
       Filters f = filters(ctx);
       int limit = limit(ctx);
       Map<String, Object> body = new LinkedHashMap<>();
-      body.put("gainers", changes.query(f, ChannelChanges.Order.GAIN, limit));
-      body.put("losers", changes.query(f, ChannelChanges.Order.LOSS, limit));
+      ChannelChanges.GainersAndLosers both = changes.gainersAndLosers(f, limit);
+      body.put("gainers", both.gainers());
+      body.put("losers", both.losers());
       ctx.json(body);
     });
     app.get("/api/channels/{platform}/{channel}",

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.kooch.clickhouse.ClickHouseGateway;
+import org.kooch.clickhouse.LogicalRows;
 import org.kooch.dashboards.query.Announcements;
 import org.kooch.dashboards.query.ChannelChanges;
 import org.kooch.dashboards.query.Filters;
@@ -25,6 +26,7 @@ public record ReportData(
     MigrationFlows.Result flowTotals,
     List<MigrationFlows.Row> flowRows,
     List<ChannelChanges.Change> changes,
+    ChannelChanges.GainersAndLosers topChanges,
     List<Announcements.Post> announcements) {
 
   public static final int TOP = 10;
@@ -36,29 +38,31 @@ public record ReportData(
     Filters covered = new Filters(period.covered(end), Set.of());
     List<PlatformSeries.Row> windowRows = platforms.rows(window);
     List<MigrationFlows.Row> flowRows = flows.rows(covered);
+    ChannelChanges changes = new ChannelChanges(clickhouse);
+    Filters changed = new Filters(period.withBaseline(end), Set.of());
     return new ReportData(period, end, platforms.series(windowRows),
         windowRows.stream().filter(r -> !r.day().isBefore(period.withBaseline(end).from())).toList(),
         flows.pairs(flows.rows(window)), flows.pairs(flowRows), flowRows,
-        new ChannelChanges(clickhouse).query(new Filters(period.withBaseline(end), Set.of()), ChannelChanges.Order.CHANGE,
-            ChannelChanges.MAX_LIMIT),
+        changes.query(changed, ChannelChanges.Order.CHANGE, ChannelChanges.MAX_LIMIT), changes.gainersAndLosers(changed, TOP),
         new Announcements(clickhouse).query(covered));
   }
 
   /** The last day {@code v_platform_daily} has: the default end of a report. */
   public static LocalDate latestDay(ClickHouseGateway clickhouse) {
-    var rows = clickhouse.query("SELECT toString(max(day)) AS last, count() AS days FROM v_platform_daily");
+    var rows = clickhouse.query("SELECT toString(max(day)) AS last, count() AS days FROM " + LogicalRows.PLATFORM_DAILY.all());
     if (rows.isEmpty() || rows.get(0).get("days").asLong() == 0) {
       throw new IllegalStateException("no days in v_platform_daily yet: run the pipeline (kooch run) before a report");
     }
     return LocalDate.parse(rows.get(0).get("last").asText());
   }
 
+  /** The channels that gained most (read on their own: {@code changes} holds at most 1,000 channels). */
   public List<ChannelChanges.Change> gainers() {
-    return changes.stream().filter(c -> c.change() > 0).limit(TOP).toList();
+    return topChanges.gainers();
   }
 
+  /** The channels that lost most (not the tail of {@code changes}, which may leave out the largest losses). */
   public List<ChannelChanges.Change> losers() {
-    return changes.stream().filter(c -> c.change() < 0).sorted(java.util.Comparator.comparingLong(ChannelChanges.Change::change))
-        .limit(TOP).toList();
+    return topChanges.losers();
   }
 }

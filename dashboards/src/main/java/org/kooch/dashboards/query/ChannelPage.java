@@ -8,8 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.kooch.clickhouse.ClickHouseGateway;
+import org.kooch.clickhouse.LogicalRows;
 import org.kooch.schemas.Handles;
 import org.kooch.schemas.InvalidRecordException;
 import org.kooch.schemas.PlatformRegistry;
@@ -30,6 +35,13 @@ public final class ChannelPage {
   public record Result(Profile channel, List<Profile> accounts, List<LinkedAccounts.Link> links, List<String> days,
       List<List<Long>> subscribers, List<Announcements.Post> announcements, List<Flow> flows) {}
 
+  /** Threads for a page's reads (daemon threads, created as needed and dropped after a minute idle). */
+  private static final ExecutorService READS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "kooch-channel-page-read");
+    t.setDaemon(true);
+    return t;
+  });
+
   private final ClickHouseGateway clickhouse;
   private final PlatformRegistry registry;
 
@@ -42,10 +54,18 @@ public final class ChannelPage {
     Account start = new Account(Filters.requireKnown(platform, registry), handle(channel));
     LinkedAccounts.Result linked = new LinkedAccounts(clickhouse).of(start);
     String in = "(" + linked.accounts().stream().map(Account::sqlTuple).collect(Collectors.joining(", ")) + ")";
-    Map<Account, Profile> profiles = profiles(in);
-    List<JsonNode> counts = clickhouse.query(
-        "SELECT platform, channel, day, subscribers FROM v_channel_daily WHERE (platform, channel) IN " + in
-            + " AND subscribers IS NOT NULL AND " + range.sql("day") + " ORDER BY day");
+    // The four reads are independent: run side by side, the page takes as long as the slowest.
+    CompletableFuture<Map<Account, Profile>> profileRead = CompletableFuture.supplyAsync(() -> profiles(in), READS);
+    CompletableFuture<List<JsonNode>> countRead = CompletableFuture.supplyAsync(() -> clickhouse.query(
+        "SELECT platform, channel, day, subscribers FROM " + LogicalRows.CHANNEL_DAILY.where("(platform, channel) IN " + in
+            + " AND " + range.sql("day"), "subscribers IS NOT NULL") + " ORDER BY day"), READS);
+    CompletableFuture<List<Announcements.Post>> postRead =
+        CompletableFuture.supplyAsync(() -> new Announcements(clickhouse).of(linked.accounts(), range), READS);
+    CompletableFuture<List<Flow>> flowRead = CompletableFuture.supplyAsync(() -> flows(in, range), READS);
+    Map<Account, Profile> profiles = join(profileRead);
+    List<JsonNode> counts = join(countRead);
+    List<Announcements.Post> announcements = join(postRead);
+    List<Flow> flows = join(flowRead);
     if (!profiles.containsKey(start) && counts.stream().noneMatch(r -> start.equals(account(r, "platform", "channel")))) {
       throw new NotFoundException("no channel " + start + " in the database (kooch channels lists the channels)");
     }
@@ -61,14 +81,26 @@ public final class ChannelPage {
       series.get(account(r, "platform", "channel"))[days.indexOf(Rows.day(r, "day"))] = Rows.number(r, "subscribers");
     }
     return new Result(accounts.get(0), accounts, linked.links(), days.stream().map(LocalDate::toString).toList(),
-        linked.accounts().stream().map(a -> Arrays.asList(series.get(a))).toList(), new Announcements(clickhouse).of(linked.accounts(), range), flows(in, range));
+        linked.accounts().stream().map(a -> Arrays.asList(series.get(a))).toList(), announcements, flows);
+  }
+
+  /** The value of a read, or the exception it failed with (a 404, a ClickHouse error) as thrown. */
+  private static <T> T join(CompletableFuture<T> read) {
+    try {
+      return read.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   private Map<Account, Profile> profiles(String in) {
     Map<Account, Profile> out = new HashMap<>();
     for (JsonNode r : clickhouse.query(
         "SELECT platform, channel, argMax(title, observed_at) AS title, argMax(ifNull(description, ''), observed_at) AS description"
-            + " FROM v_channel_profiles WHERE (platform, channel) IN " + in + " GROUP BY platform, channel")) {
+            + " FROM " + LogicalRows.CHANNEL_PROFILES.key("(platform, channel) IN " + in) + " GROUP BY platform, channel")) {
       Account a = account(r, "platform", "channel");
       out.put(a, new Profile(a.platform(), a.channel(), platformName(a.platform()), Rows.text(r, "title"), Rows.text(r, "description")));
     }
@@ -79,8 +111,8 @@ public final class ChannelPage {
     List<Flow> out = new ArrayList<>();
     for (JsonNode r : clickhouse.query(
         "SELECT from_platform, from_channel, to_platform, to_channel, sum(flow) AS flow, sum(flow_low) AS flow_low,"
-            + " sum(flow_high) AS flow_high FROM v_channel_flows WHERE " + range.sql("day")
-            + " AND ((from_platform, from_channel) IN " + in + " OR (to_platform, to_channel) IN " + in + ")"
+            + " sum(flow_high) AS flow_high FROM " + LogicalRows.CHANNEL_FLOWS.key(range.sql("day")
+            + " AND ((from_platform, from_channel) IN " + in + " OR (to_platform, to_channel) IN " + in + ")")
             + " GROUP BY from_platform, from_channel, to_platform, to_channel ORDER BY flow DESC")) {
       out.add(new Flow(account(r, "from_platform", "from_channel"), account(r, "to_platform", "to_channel"),
           Rows.number(r, "flow"), Rows.number(r, "flow_low"), Rows.number(r, "flow_high")));

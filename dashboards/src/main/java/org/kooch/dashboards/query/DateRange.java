@@ -40,6 +40,15 @@ public record DateRange(LocalDate from, LocalDate to) {
     return column + " >= toDate('" + from + "') AND " + column + " <= toDate('" + to + "')";
   }
 
+  /**
+   * SQL condition: {@code column} (a {@code DateTime('UTC')}) on one of the range's days. Compared with
+   * string literals (read in the column's time zone), so that ClickHouse 18.16 prunes partitions by
+   * it; {@code toDate(column)} would make it read every partition.
+   */
+  public String sqlTime(String column) {
+    return column + " >= '" + from + " 00:00:00' AND " + column + " < '" + to.plusDays(1) + " 00:00:00'";
+  }
+
   /** Every day from {@code first} to {@code last}, both included (empty when last is before first). */
   public static List<LocalDate> days(LocalDate first, LocalDate last) {
     List<LocalDate> out = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.kooch.clickhouse.ClickHouseGateway;
+import org.kooch.clickhouse.LogicalRows;
 
 /**
  * A channel's accounts on other platforms: the channels joined to it by an announcement (a link
@@ -39,8 +40,8 @@ public final class LinkedAccounts {
       links.clear();
       for (JsonNode r : clickhouse.query(
           "SELECT from_platform, from_channel, to_platform, to_channel, evidence, first_seen, post_id"
-              + " FROM v_channel_links WHERE " + ANNOUNCED
-              + " AND ((from_platform, from_channel) IN (" + tuples + ") OR (to_platform, to_channel) IN (" + tuples + "))"
+              + " FROM " + LogicalRows.CHANNEL_LINKS.key(ANNOUNCED
+              + " AND ((from_platform, from_channel) IN (" + tuples + ") OR (to_platform, to_channel) IN (" + tuples + "))")
               + " ORDER BY first_seen, from_platform, from_channel, to_platform, to_channel, evidence")) {
         links.add(new Link(new Account(Rows.text(r, "from_platform"), Rows.text(r, "from_channel")),
             new Account(Rows.text(r, "to_platform"), Rows.text(r, "to_channel")), Rows.text(r, "evidence"),

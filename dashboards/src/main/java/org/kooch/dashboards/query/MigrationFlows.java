@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kooch.clickhouse.ClickHouseGateway;
+import org.kooch.clickhouse.LogicalRows;
 import org.kooch.schemas.PlatformRegistry;
 
 /**
@@ -40,7 +41,7 @@ public final class MigrationFlows {
     List<Row> out = new ArrayList<>();
     for (JsonNode r : clickhouse.query(
         "SELECT day, from_platform, to_platform, flow, flow_low, flow_high, channel_pairs"
-            + " FROM v_migration_flows WHERE " + f.range().sql("day") + f.eitherPlatformIn("from_platform", "to_platform")
+            + " FROM " + LogicalRows.MIGRATION_FLOWS.key(f.range().sql("day") + f.eitherPlatformIn("from_platform", "to_platform"))
             + " ORDER BY day, from_platform, to_platform")) {
       out.add(new Row(Rows.day(r, "day"), Rows.text(r, "from_platform"), Rows.text(r, "to_platform"), Rows.number(r, "flow"),
           Rows.number(r, "flow_low"), Rows.number(r, "flow_high"), Rows.number(r, "channel_pairs")));

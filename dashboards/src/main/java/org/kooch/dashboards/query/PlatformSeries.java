@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.kooch.clickhouse.ClickHouseGateway;
+import org.kooch.clickhouse.LogicalRows;
 import org.kooch.schemas.PlatformRegistry;
 
 /**
@@ -41,7 +42,7 @@ public final class PlatformSeries {
     List<Row> out = new ArrayList<>();
     for (JsonNode r : clickhouse.query(
         "SELECT day, platform, tracked_channels, tracked_subscribers, reported_users"
-            + " FROM v_platform_daily WHERE " + f.range().sql("day") + f.platformIn("platform")
+            + " FROM " + LogicalRows.PLATFORM_DAILY.key(f.range().sql("day") + f.platformIn("platform"))
             + " ORDER BY day, platform")) {
       out.add(new Row(Rows.day(r, "day"), Rows.text(r, "platform"), Rows.number(r, "tracked_channels"),
           Rows.number(r, "tracked_subscribers"), Rows.nullableNumber(r, "reported_users")));
