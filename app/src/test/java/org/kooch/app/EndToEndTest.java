@@ -91,11 +91,8 @@ class EndToEndTest {
   record Result(int exit, String out, String err) {}
 
   static Result kooch(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = KoochCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
+    // System.err is replaced before the command line is made: its error handler keeps the stream
+    // it finds (the progress bars write to System.err too).
     java.io.PrintStream oldOut = System.out;
     java.io.PrintStream oldErr = System.err;
     java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
@@ -103,6 +100,11 @@ class EndToEndTest {
     System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
     System.setErr(new java.io.PrintStream(capturedErr, true, StandardCharsets.UTF_8));
     try {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      CommandLine cl = KoochCommand.commandLine();
+      cl.setOut(new PrintWriter(out, true));
+      cl.setErr(new PrintWriter(err, true));
       int exit = cl.execute(args);
       return new Result(exit, out + captured.toString(StandardCharsets.UTF_8), err + capturedErr.toString(StandardCharsets.UTF_8));
     } finally {
