@@ -91,7 +91,7 @@ class MigrationAnalyticsIT {
     String announcement = "کانال ما از امروز در سروش‌پلاس هم فعال است؛ لطفاً ما را در آنجا دنبال کنید و به دوستانتان خبر بدهید.";
     Instant announcedAt = at(LINK_DAY, 8);
     lines.add(post("telegram", MOVER, 1, announcedAt, announcement + " sapp.ir/" + MOVER + " #اطلاعیه", 12_345));
-    Instant crossPostedAt = at(LINK_DAY + 1, 9);
+    Instant crossPostedAt = at(LINK_DAY + 1, 7); // the same text on Soroush 23 hours later (same-content window: a day)
     lines.add(post("soroush", MOVER, 7, crossPostedAt, announcement.replace('ی', 'ي').replace('ک', 'ك') + " #سروش‌پلاس", 2_222));
     lines.add(post("telegram", CONTROL, 1, at(5, 10), "گزارش هواشناسی: آسمان صاف تا کمی ابری در بیشتر نقاط کشور، وزش باد در جنوب.", 999));
 

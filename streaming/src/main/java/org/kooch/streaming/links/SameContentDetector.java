@@ -22,14 +22,16 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * newest one finds every partner it would have found with unbounded state, so results do not
  * depend on arrival order within that slack; a post later than that is compared with what is
  * left. This holds in bounded runs too, where there are no watermarks to clean up on: a backfill
- * keeps a few days of posts, not all of them. (An operator rather than a process function, to sweep
+ * keeps a day and a half of posts, not all of them. (Each post is kept once per LSH band, about
+ * 3 KB a post: 150,000 posts a day make about 700 MB at parallelism 1. The window is a day: an
+ * owner cross-posts the same text within hours.) (An operator rather than a process function, to sweep
  * all keys.)
  */
 public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     implements OneInputStreamOperator<PostSignature, ChannelLinkRow> {
   static final double THRESHOLD = 0.8;
-  static final long WINDOW_MS = 3 * 86_400_000L;
-  static final long SLACK_MS = 2 * 86_400_000L;
+  static final long WINDOW_MS = 86_400_000L;
+  static final long SLACK_MS = 43_200_000L;
   static final long SWEEP_EVERY_MS = 86_400_000L;
   /** Posts kept per bucket: bounds state for texts many channels repeat. */
   static final int BUCKET_CAPACITY = 64;

@@ -116,7 +116,7 @@ class SameContentDetectorTest {
     long kept = (SameContentDetector.WINDOW_MS + SameContentDetector.SLACK_MS) / day + 2;
     assertThat(harness.numKeyedStateEntries()).as("buckets left after 30 days").isBetween(1, (int) kept);
     // a post within the slack of the newest (and before its partner) still finds it
-    harness.processElement(new PostSignature("b27", "soroush", "daily", 99, T0 + 25 * day, signature(27 * 1_000, 32)), T0);
+    harness.processElement(new PostSignature("b29", "soroush", "daily", 99, T0 + 29 * day - day / 4, signature(29 * 1_000, 32)), T0);
     assertThat(harness.extractOutputValues()).singleElement().satisfies(l -> {
       assertThat(l.fromKey()).isEqualTo("soroush/daily");
       assertThat(l.toKey()).isEqualTo("telegram/daily");
@@ -133,9 +133,9 @@ class SameContentDetectorTest {
     }
     java.util.Set<String> inOrder = links(posts);
     List<PostSignature> shuffled = new ArrayList<>(posts);
-    // shuffle within blocks of 12 posts (a day): disorder within the slack
-    for (int from = 0; from < shuffled.size(); from += 12) {
-      java.util.Collections.shuffle(shuffled.subList(from, Math.min(shuffled.size(), from + 12)), new java.util.Random(from));
+    // shuffle within blocks of 6 posts (10 hours): disorder within the slack
+    for (int from = 0; from < shuffled.size(); from += 6) {
+      java.util.Collections.shuffle(shuffled.subList(from, Math.min(shuffled.size(), from + 6)), new java.util.Random(from));
     }
     assertThat(inOrder).isNotEmpty();
     assertThat(links(shuffled)).isEqualTo(inOrder);
