@@ -42,6 +42,18 @@ public class ControlSeries {
     }
   }
 
+  /**
+   * The day's change beyond the channel's own trend, or NaN when the channel is no control that
+   * day (linked by then), has no trend yet, or no precise change that day.
+   */
+  double excess(long day) {
+    if (day >= linkedSince || Double.isNaN(trend)) {
+      return Double.NaN;
+    }
+    double change = change(day);
+    return Double.isNaN(change) ? Double.NaN : change - trend;
+  }
+
   /** The channel's own trend: the median relative daily change over the days it was unlinked. */
   double trend() {
     List<Double> changes = new ArrayList<>();

@@ -10,6 +10,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.kooch.streaming.daily.ChannelEvent;
+import org.kooch.streaming.state.SortedRows;
 
 /**
  * Keyed by channel: turns irregular, duplicated, rounded, late subscriber observations into one
@@ -48,7 +49,7 @@ public class DayEndEstimator extends KeyedProcessFunction<String, ChannelEvent, 
     if (ofDay == null) {
       ofDay = new long[0];
     }
-    int at = indexOf(ofDay, e.time);
+    int at = SortedRows.find(ofDay, 2, e.time);
     if (at >= 0) {
       long old = ofDay[2 * at + 1];
       // Two observations at the same instant: keep the more precise one (then the larger).
@@ -59,13 +60,7 @@ public class DayEndEstimator extends KeyedProcessFunction<String, ChannelEvent, 
       ofDay = ofDay.clone();
       ofDay[2 * at + 1] = e.value;
     } else {
-      int insert = -at - 1;
-      long[] grown = new long[ofDay.length + 2];
-      System.arraycopy(ofDay, 0, grown, 0, 2 * insert);
-      grown[2 * insert] = e.time;
-      grown[2 * insert + 1] = e.value;
-      System.arraycopy(ofDay, 2 * insert, grown, 2 * insert + 2, ofDay.length - 2 * insert);
-      ofDay = grown;
+      ofDay = SortedRows.insert(ofDay, 2, -at - 1, e.time, e.value);
     }
     observations.put(day, ofDay);
     long watermark = ctx.timerService().currentWatermark();
@@ -108,24 +103,6 @@ public class DayEndEstimator extends KeyedProcessFunction<String, ChannelEvent, 
    */
   long cleanupTime(long t) {
     return emitTime(Math.floorDiv(t + allowedLatenessMs + 2 * DayEndInterpolation.WINDOW_MS, DAY_MS) - 1);
-  }
-
-  /** The index of {@code time} among a day's pairs, or {@code -(insertion point) - 1}. */
-  private static int indexOf(long[] ofDay, long time) {
-    int lo = 0;
-    int hi = ofDay.length / 2 - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      long t = ofDay[2 * mid];
-      if (t < time) {
-        lo = mid + 1;
-      } else if (t > time) {
-        hi = mid - 1;
-      } else {
-        return mid;
-      }
-    }
-    return -(lo + 1);
   }
 
   /** When day {@code d}'s end is estimated: a day after its midnight (plus 1 ms). */

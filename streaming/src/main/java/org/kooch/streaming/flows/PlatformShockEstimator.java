@@ -74,22 +74,16 @@ public class PlatformShockEstimator extends KeyedProcessFunction<String, Control
     }
     Map<Long, List<Double>> excess = new HashMap<>();
     for (ControlSeries cs : channels.values()) {
-      if (Double.isNaN(cs.trend)) {
-        continue;
-      }
       for (Long day : cs.values.keySet()) {
-        if (day < cs.linkedSince && days.contains(day)) {
-          double change = cs.change(day);
-          if (!Double.isNaN(change)) {
-            excess.computeIfAbsent(day, d -> new ArrayList<>()).add(change - cs.trend);
-          }
+        double e = days.contains(day) ? cs.excess(day) : Double.NaN;
+        if (!Double.isNaN(e)) {
+          excess.computeIfAbsent(day, d -> new ArrayList<>()).add(e);
         }
       }
     }
     TreeSet<Long> affected = new TreeSet<>();
     for (Long day : days) {
-      List<Double> e = excess.getOrDefault(day, List.of());
-      double m = e.size() < MIN_CONTROLS ? Double.NaN : PairBaseline.median(e);
+      double m = median(excess.getOrDefault(day, List.of()));
       Double old = measured.get(day);
       if (Double.isNaN(m) ? old != null : old == null || Double.compare(old, m) != 0) {
         if (Double.isNaN(m)) {
@@ -117,11 +111,16 @@ public class PlatformShockEstimator extends KeyedProcessFunction<String, Control
   static double measure(long day, List<ControlSeries> controls) {
     List<Double> excess = new ArrayList<>();
     for (ControlSeries cs : controls) {
-      double change = cs.change(day);
-      if (day < cs.linkedSince && !Double.isNaN(change) && !Double.isNaN(cs.trend)) {
-        excess.add(change - cs.trend);
+      double e = cs.excess(day);
+      if (!Double.isNaN(e)) {
+        excess.add(e);
       }
     }
+    return median(excess);
+  }
+
+  /** The median of a day's excesses, or NaN with fewer than {@link #MIN_CONTROLS}. */
+  private static double median(List<Double> excess) {
     return excess.size() < MIN_CONTROLS ? Double.NaN : PairBaseline.median(excess);
   }
 

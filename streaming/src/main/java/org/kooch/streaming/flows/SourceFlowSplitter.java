@@ -68,17 +68,13 @@ public class SourceFlowSplitter extends KeyedProcessFunction<String, FlowCandida
         emit(e.getKey(), e.getValue(), r, out);
       }
     } else {
-      for (Long day : new java.util.TreeSet<>(toList(changedDays.keys()))) {
+      java.util.TreeSet<Long> changedInOrder = new java.util.TreeSet<>();
+      changedDays.keys().forEach(changedInOrder::add);
+      for (Long day : changedInOrder) {
         emit(day, all.get(day), r, out);
       }
     }
     changedDays.clear();
-  }
-
-  private static List<Long> toList(Iterable<Long> keys) {
-    List<Long> list = new ArrayList<>();
-    keys.forEach(list::add);
-    return list;
   }
 
   private void emit(long epochDay, List<FlowCandidate> candidates, double r, Collector<ChannelFlowRow> out) throws Exception {
