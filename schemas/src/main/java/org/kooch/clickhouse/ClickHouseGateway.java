@@ -86,6 +86,23 @@ public final class ClickHouseGateway implements AutoCloseable {
     }
   }
 
+  /**
+   * Inserts {@code length} bytes of RowBinary rows holding {@code columns}, in that order (the
+   * table's other columns take their defaults). RowBinary, unlike RowBinaryWithNamesAndTypes, is
+   * read by 18.16 and current servers alike; the column list in the INSERT says what the bytes are.
+   */
+  public void insertRowBinary(String table, List<String> columns, byte[] rows, int length) {
+    Sql.identifier(table);
+    columns.forEach(Sql::identifier);
+    try (InsertResponse r =
+        client.insert(table, columns, new ByteArrayInputStream(rows, 0, length), ClickHouseFormat.RowBinary)
+            .get(TIMEOUT_S, TimeUnit.SECONDS)) {
+      // completed
+    } catch (Exception e) {
+      throw wrap("insert into " + table + " failed", e);
+    }
+  }
+
   /** Rows of a SELECT as JSON objects (the gateway appends {@code FORMAT JSONEachRow}). */
   public List<JsonNode> query(String select) {
     List<JsonNode> rows = new ArrayList<>();

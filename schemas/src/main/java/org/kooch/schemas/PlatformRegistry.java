@@ -125,7 +125,8 @@ public final class PlatformRegistry {
   /** Every channel link in free text, in order of appearance. */
   public List<ChannelLink> linksIn(String text) {
     List<ChannelLink> links = new ArrayList<>();
-    if (text == null || text.isEmpty()) {
+    // Every link has a '/' after its host: most posts have none, and skip the pattern's scan.
+    if (text == null || text.indexOf('/') < 0) {
       return links;
     }
     Matcher m = linkPattern.matcher(text);

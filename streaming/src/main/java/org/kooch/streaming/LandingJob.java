@@ -75,9 +75,10 @@ public final class LandingJob {
         .sinkTo(ClickHouseSink.of(settings.clickhouse(), "platform_stats", ClickHouseRows.PLATFORM_STATS))
         .name("clickhouse-platform-stats").uid("clickhouse-platform-stats");
 
-    DataStream<ChannelEvent> events =
-        posts.map(ChannelEvent::of).name("post-events").uid("post-events")
-            .union(posts.getSideOutput(DecodeRecords.SUBSCRIBERS).map(ChannelEvent::of).name("count-events").uid("count-events"));
+    DataStream<ChannelEvent> postEvents = posts.map(ChannelEvent::of).name("post-events").uid("post-events");
+    DataStream<ChannelEvent> countEvents =
+        posts.getSideOutput(DecodeRecords.SUBSCRIBERS).map(ChannelEvent::of).name("count-events").uid("count-events");
+    DataStream<ChannelEvent> events = postEvents.union(countEvents);
 
     SingleOutputStreamOperator<ChannelDailyRow> daily =
         events.keyBy(ChannelEvent::key)
@@ -98,7 +99,7 @@ public final class LandingJob {
     // Event time comes from the source (one watermark per Kafka partition): every stream below
     // inherits it, so no operator assigns its own.
     DataStream<PlatformStat> platformStats = posts.getSideOutput(DecodeRecords.PLATFORM_STATS);
-    MigrationAnalytics.attach(settings, posts, posts.getSideOutput(DecodeRecords.PROFILES), events, daily, platformStats);
+    MigrationAnalytics.attach(settings, posts, posts.getSideOutput(DecodeRecords.PROFILES), postEvents, countEvents, daily, platformStats);
   }
 
   /**

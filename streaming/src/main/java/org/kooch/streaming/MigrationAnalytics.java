@@ -30,6 +30,7 @@ import org.kooch.streaming.flows.SourceFlowSplitter;
 import org.kooch.streaming.links.ChannelLinkRow;
 import org.kooch.streaming.links.LinkDeduplicator;
 import org.kooch.streaming.links.ExtractLinks;
+import org.kooch.streaming.links.FirstSightings;
 import org.kooch.streaming.links.MinHasher;
 import org.kooch.streaming.links.PostSignature;
 import org.kooch.streaming.links.SameContentDetector;
@@ -58,7 +59,8 @@ final class MigrationAnalytics {
       JobSettings settings,
       DataStream<Post> posts,
       DataStream<ChannelProfile> profiles,
-      DataStream<ChannelEvent> events,
+      DataStream<ChannelEvent> postEvents,
+      DataStream<ChannelEvent> countEvents,
       DataStream<ChannelDailyRow> daily,
       DataStream<PlatformStat> platformStats) {
     DataStream<ChannelLinkRow> postLinks =
@@ -66,7 +68,10 @@ final class MigrationAnalytics {
     DataStream<ChannelLinkRow> profileLinks =
         profiles.flatMap(new ExtractLinks.FromProfiles(), TypeInformation.of(ChannelLinkRow.class)).name("profile-links").uid("profile-links");
     DataStream<ChannelLinkRow> sameHandle =
-        events.keyBy(e -> e.channel).process(new SameHandleDetector(), TypeInformation.of(ChannelLinkRow.class))
+        // Filtered where they are made (chained): a union's consumer is never chained.
+        postEvents.filter(new FirstSightings()).name("first-post-sightings").uid("first-post-sightings")
+            .union(countEvents.filter(new FirstSightings()).name("first-count-sightings").uid("first-count-sightings"))
+            .keyBy(e -> e.channel).process(new SameHandleDetector(), TypeInformation.of(ChannelLinkRow.class))
             .name("same-handle").uid("same-handle");
     DataStream<ChannelLinkRow> sameContent =
         posts.flatMap(MigrationAnalytics::signatures).returns(PostSignature.class).name("minhash").uid("minhash")
@@ -86,8 +91,7 @@ final class MigrationAnalytics {
             .flatMap(MigrationAnalytics::pairLinks).returns(PairLink.class).name("pair-links").uid("pair-links");
 
     SingleOutputStreamOperator<DayEnd> dayEnds =
-        events.filter(e -> e.kind == ChannelEvent.COUNT).name("counts").uid("counts")
-            .keyBy(ChannelEvent::key)
+        countEvents.keyBy(ChannelEvent::key)
             .process(new DayEndEstimator(settings.allowedLateness()), TypeInformation.of(DayEnd.class))
             .name("day-ends").uid("day-ends");
 
@@ -131,13 +135,14 @@ final class MigrationAnalytics {
   }
 
   private static void signatures(Post p, Collector<PostSignature> out) {
-    long[] sig = MinHasher.signature(p.getText());
-    if (sig == null) {
+    long[] minimums = MinHasher.minimums(p.getText());
+    if (minimums == null) {
       return;
     }
+    long[] packed = MinHasher.pack(minimums);
     for (int band = 0; band < MinHasher.BANDS; band++) {
-      out.collect(new PostSignature(MinHasher.bandKey(sig, band), p.getPlatform(), p.getChannel(), p.getPostId(),
-          p.getPublishedAt().toEpochMilli(), sig));
+      out.collect(new PostSignature(MinHasher.bandKey(minimums, band), p.getPlatform(), p.getChannel(), p.getPostId(),
+          p.getPublishedAt().toEpochMilli(), packed));
     }
   }
 

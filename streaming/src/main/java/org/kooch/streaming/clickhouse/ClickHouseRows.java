@@ -1,10 +1,15 @@
 package org.kooch.streaming.clickhouse;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import static org.kooch.streaming.clickhouse.RowEncoder.date;
+import static org.kooch.streaming.clickhouse.RowEncoder.dateTime;
+import static org.kooch.streaming.clickhouse.RowEncoder.nullableInt64;
+import static org.kooch.streaming.clickhouse.RowEncoder.nullableString;
+import static org.kooch.streaming.clickhouse.RowEncoder.strings;
+import static org.kooch.streaming.clickhouse.RowEncoder.uint64;
+
+import java.util.List;
 import org.kooch.schemas.ChannelProfile;
+import org.kooch.schemas.PostRef;
 import org.kooch.schemas.PlatformStat;
 import org.kooch.schemas.Post;
 import org.kooch.schemas.SubscriberCount;
@@ -14,133 +19,138 @@ import org.kooch.streaming.flows.MigrationFlowRow;
 import org.kooch.streaming.links.ChannelLinkRow;
 import org.kooch.streaming.platforms.PlatformDailyRow;
 
-/** The row encoders of the tables Flink writes, column names as in {@code clickhouse/*.sql}. */
+/**
+ * The row encoders of the tables Flink writes: column names and types as in {@code
+ * clickhouse/*.sql}, values in RowBinary.
+ */
 public final class ClickHouseRows {
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-
   private ClickHouseRows() {}
 
-  /** DateTime('UTC') text: seconds precision (18.16 has no DateTime64). */
-  public static String dateTime(Instant t) {
-    return DATE_TIME.format(t);
-  }
-
-  public static final RowEncoder<Post> POSTS =
+  public static final RowEncoder<Post> POSTS = RowEncoder.of(
+      List.of("platform", "channel", "post_id", "published_at", "collected_at", "text", "views", "forwards",
+          "forwarded_from_platform", "forwarded_from_channel", "forwarded_from_post_id", "forwarded_from_name",
+          "links", "source", "version"),
       (p, row) -> {
-        row.put("platform", p.getPlatform());
-        row.put("channel", p.getChannel());
-        row.put("post_id", p.getPostId());
-        row.put("published_at", dateTime(p.getPublishedAt()));
-        row.put("collected_at", dateTime(p.getCollectedAt()));
-        row.put("text", p.getText());
-        row.put("views", p.getViews());
-        row.put("forwards", p.getForwards());
-        if (p.getForwardedFrom() != null) {
-          row.put("forwarded_from_platform", p.getForwardedFrom().getPlatform());
-          row.put("forwarded_from_channel", p.getForwardedFrom().getChannel());
-          row.put("forwarded_from_post_id", p.getForwardedFrom().getPostId());
-          row.put("forwarded_from_name", p.getForwardedFrom().getName());
-        }
-        ArrayNode links = row.putArray("links");
-        p.getLinks().forEach(links::add);
-        row.put("source", p.getSource());
-        row.put("version", p.getCollectedAt().toEpochMilli());
-      };
+        row.writeString(p.getPlatform());
+        row.writeString(p.getChannel());
+        row.writeInt64(p.getPostId());
+        dateTime(row, p.getPublishedAt());
+        dateTime(row, p.getCollectedAt());
+        row.writeString(p.getText());
+        nullableInt64(row, p.getViews());
+        nullableInt64(row, p.getForwards());
+        PostRef from = p.getForwardedFrom();
+        nullableString(row, from == null ? null : from.getPlatform());
+        nullableString(row, from == null ? null : from.getChannel());
+        nullableInt64(row, from == null ? null : from.getPostId());
+        nullableString(row, from == null ? null : from.getName());
+        strings(row, p.getLinks());
+        row.writeString(p.getSource());
+        uint64(row, p.getCollectedAt().toEpochMilli());
+      });
 
-  public static final RowEncoder<SubscriberCount> SUBSCRIBER_SNAPSHOTS =
+  public static final RowEncoder<SubscriberCount> SUBSCRIBER_SNAPSHOTS = RowEncoder.of(
+      List.of("platform", "channel", "observed_at", "subscribers", "source"),
       (s, row) -> {
-        row.put("platform", s.getPlatform());
-        row.put("channel", s.getChannel());
-        row.put("observed_at", dateTime(s.getObservedAt()));
-        row.put("subscribers", s.getSubscribers());
-        row.put("source", s.getSource());
-      };
+        row.writeString(s.getPlatform());
+        row.writeString(s.getChannel());
+        dateTime(row, s.getObservedAt());
+        row.writeInt64(s.getSubscribers());
+        row.writeString(s.getSource());
+      });
 
-  public static final RowEncoder<ChannelProfile> CHANNEL_PROFILES =
+  public static final RowEncoder<ChannelProfile> CHANNEL_PROFILES = RowEncoder.of(
+      List.of("platform", "channel", "observed_at", "title", "description", "links", "source"),
       (c, row) -> {
-        row.put("platform", c.getPlatform());
-        row.put("channel", c.getChannel());
-        row.put("observed_at", dateTime(c.getObservedAt()));
-        row.put("title", c.getTitle());
-        row.put("description", c.getDescription());
-        ArrayNode links = row.putArray("links");
-        c.getLinks().forEach(links::add);
-        row.put("source", c.getSource());
-      };
+        row.writeString(c.getPlatform());
+        row.writeString(c.getChannel());
+        dateTime(row, c.getObservedAt());
+        nullableString(row, c.getTitle());
+        nullableString(row, c.getDescription());
+        strings(row, c.getLinks());
+        row.writeString(c.getSource());
+      });
 
-  public static final RowEncoder<PlatformStat> PLATFORM_STATS =
+  public static final RowEncoder<PlatformStat> PLATFORM_STATS = RowEncoder.of(
+      List.of("platform", "observed_at", "reported_users", "source"),
       (p, row) -> {
-        row.put("platform", p.getPlatform());
-        row.put("observed_at", dateTime(p.getObservedAt()));
-        row.put("reported_users", p.getReportedUsers());
-        row.put("source", p.getSource());
-      };
+        row.writeString(p.getPlatform());
+        dateTime(row, p.getObservedAt());
+        row.writeInt64(p.getReportedUsers());
+        row.writeString(p.getSource());
+      });
 
-  public static final RowEncoder<ChannelDailyRow> CHANNEL_DAILY =
+  public static final RowEncoder<ChannelDailyRow> CHANNEL_DAILY = RowEncoder.of(
+      List.of("platform", "channel", "day", "subscribers", "subscribers_min", "subscribers_max", "observations", "posts",
+          "views", "version"),
       (d, row) -> {
-        row.put("platform", d.platform);
-        row.put("channel", d.channel);
-        row.put("day", d.day().toString());
-        row.put("subscribers", d.subscribers);
-        row.put("subscribers_min", d.subscribersMin);
-        row.put("subscribers_max", d.subscribersMax);
-        row.put("observations", d.observations);
-        row.put("posts", d.posts);
-        row.put("views", d.views);
-        row.put("version", d.version);
-      };
+        row.writeString(d.platform);
+        row.writeString(d.channel);
+        date(row, d.epochDay);
+        nullableInt64(row, d.subscribers);
+        nullableInt64(row, d.subscribersMin);
+        nullableInt64(row, d.subscribersMax);
+        row.writeUInt32(d.observations);
+        row.writeUInt32(d.posts);
+        row.writeInt64(d.views);
+        uint64(row, d.version);
+      });
 
   /** Far future (2100-01-01): the earliest sighting of a link gets the highest version. */
   private static final long LINK_VERSION_BASE = 4_102_444_800_000L;
 
-  public static final RowEncoder<ChannelLinkRow> CHANNEL_LINKS =
+  public static final RowEncoder<ChannelLinkRow> CHANNEL_LINKS = RowEncoder.of(
+      List.of("from_platform", "from_channel", "to_platform", "to_channel", "evidence", "first_seen", "post_id",
+          "confidence", "version"),
       (l, row) -> {
-        row.put("from_platform", l.fromPlatform);
-        row.put("from_channel", l.fromChannel);
-        row.put("to_platform", l.toPlatform);
-        row.put("to_channel", l.toChannel);
-        row.put("evidence", l.evidence);
-        row.put("first_seen", dateTime(Instant.ofEpochMilli(l.firstSeen)));
-        row.put("post_id", l.postId);
-        row.put("confidence", l.confidence);
-        row.put("version", (LINK_VERSION_BASE - l.firstSeen) * 100 + Math.round(l.confidence * 99));
-      };
+        row.writeString(l.fromPlatform);
+        row.writeString(l.fromChannel);
+        row.writeString(l.toPlatform);
+        row.writeString(l.toChannel);
+        row.writeString(l.evidence);
+        dateTime(row, l.firstSeen);
+        nullableInt64(row, l.postId);
+        row.writeFloat64(l.confidence);
+        uint64(row, (LINK_VERSION_BASE - l.firstSeen) * 100 + Math.round(l.confidence * 99));
+      });
 
-  public static final RowEncoder<ChannelFlowRow> CHANNEL_FLOWS =
+  public static final RowEncoder<ChannelFlowRow> CHANNEL_FLOWS = RowEncoder.of(
+      List.of("day", "from_platform", "from_channel", "to_platform", "to_channel", "flow", "flow_low", "flow_high", "version"),
       (f, row) -> {
-        row.put("day", java.time.LocalDate.ofEpochDay(f.epochDay).toString());
-        row.put("from_platform", f.fromPlatform);
-        row.put("from_channel", f.fromChannel);
-        row.put("to_platform", f.toPlatform);
-        row.put("to_channel", f.toChannel);
-        row.put("flow", f.flow);
-        row.put("flow_low", f.flowLow);
-        row.put("flow_high", f.flowHigh);
-        row.put("version", VersionClock.next());
-      };
+        date(row, f.epochDay);
+        row.writeString(f.fromPlatform);
+        row.writeString(f.fromChannel);
+        row.writeString(f.toPlatform);
+        row.writeString(f.toChannel);
+        row.writeInt64(f.flow);
+        row.writeInt64(f.flowLow);
+        row.writeInt64(f.flowHigh);
+        uint64(row, VersionClock.next());
+      });
 
-  public static final RowEncoder<MigrationFlowRow> MIGRATION_FLOWS =
+  public static final RowEncoder<MigrationFlowRow> MIGRATION_FLOWS = RowEncoder.of(
+      List.of("day", "from_platform", "to_platform", "flow", "flow_low", "flow_high", "channel_pairs", "version"),
       (f, row) -> {
-        row.put("day", java.time.LocalDate.ofEpochDay(f.epochDay).toString());
-        row.put("from_platform", f.fromPlatform);
-        row.put("to_platform", f.toPlatform);
-        row.put("flow", f.flow);
-        row.put("flow_low", f.flowLow);
-        row.put("flow_high", f.flowHigh);
-        row.put("channel_pairs", f.channelPairs);
-        row.put("version", VersionClock.next());
-      };
+        date(row, f.epochDay);
+        row.writeString(f.fromPlatform);
+        row.writeString(f.toPlatform);
+        row.writeInt64(f.flow);
+        row.writeInt64(f.flowLow);
+        row.writeInt64(f.flowHigh);
+        row.writeUInt32(f.channelPairs);
+        uint64(row, VersionClock.next());
+      });
 
-  public static final RowEncoder<PlatformDailyRow> PLATFORM_DAILY =
+  public static final RowEncoder<PlatformDailyRow> PLATFORM_DAILY = RowEncoder.of(
+      List.of("day", "platform", "tracked_channels", "tracked_subscribers", "reported_users", "posts", "views", "version"),
       (p, row) -> {
-        row.put("day", java.time.LocalDate.ofEpochDay(p.epochDay).toString());
-        row.put("platform", p.platform);
-        row.put("tracked_channels", p.trackedChannels);
-        row.put("tracked_subscribers", p.trackedSubscribers);
-        row.put("reported_users", p.reportedUsers);
-        row.put("posts", p.posts);
-        row.put("views", p.views);
-        row.put("version", VersionClock.next());
-      };
+        date(row, p.epochDay);
+        row.writeString(p.platform);
+        row.writeUInt32(p.trackedChannels);
+        row.writeInt64(p.trackedSubscribers);
+        nullableInt64(row, p.reportedUsers);
+        uint64(row, p.posts);
+        row.writeInt64(p.views);
+        uint64(row, VersionClock.next());
+      });
 }

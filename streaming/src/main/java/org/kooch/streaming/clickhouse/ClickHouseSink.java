@@ -7,7 +7,7 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.kooch.clickhouse.ClickHouseSettings;
 
 /**
- * Writes a stream into one ClickHouse table as JSONEachRow batches.
+ * Writes a stream into one ClickHouse table as RowBinary batches.
  *
  * <p>Delivery guarantee (docs/delivery.md): at-least-once delivery, exactly-once results. The
  * writer flushes its buffer before every checkpoint barrier, so a completed checkpoint means every

@@ -38,10 +38,15 @@ public final class LinkExtractor {
     for (ChannelLink l : urls(p.getText(), p.getLinks())) {
       add(out, new ChannelLinkRow(p.getPlatform(), p.getChannel(), l.platform(), l.channel(), ChannelLinkRow.POST_LINK, t, p.getPostId(), POST_LINK));
     }
-    Matcher m = MENTION_PATTERN.matcher(p.getText());
-    while (m.find()) {
-      String handle = m.group(1).toLowerCase(java.util.Locale.ROOT);
-      add(out, new ChannelLinkRow(p.getPlatform(), p.getChannel(), "telegram", handle, ChannelLinkRow.POST_LINK, t, p.getPostId(), MENTION));
+    String text = p.getText();
+    // The pattern is tried only where a mention can start: scanning every position for its
+    // look-behind cost more than the rest of the extraction.
+    Matcher m = MENTION_PATTERN.matcher(text).useTransparentBounds(true);
+    for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+      if (m.region(at, text.length()).lookingAt()) {
+        String handle = m.group(1).toLowerCase(java.util.Locale.ROOT);
+        add(out, new ChannelLinkRow(p.getPlatform(), p.getChannel(), "telegram", handle, ChannelLinkRow.POST_LINK, t, p.getPostId(), MENTION));
+      }
     }
     if (p.getForwardedFrom() != null && p.getForwardedFrom().getChannel() != null) {
       add(out, new ChannelLinkRow(p.getForwardedFrom().getPlatform(), p.getForwardedFrom().getChannel(),

@@ -1,11 +1,21 @@
 package org.kooch.streaming.links;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import java.util.Map;
+import org.apache.flink.api.common.TaskInfo;
+import org.apache.flink.core.memory.DataInputViewStreamWrapper;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.runtime.state.KeyGroupRange;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.runtime.state.KeyGroupStatePartitionStreamProvider;
+import org.apache.flink.runtime.state.KeyedStateCheckpointOutputStream;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -16,16 +26,20 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * Jaccard at least {@link #THRESHOLD}) and published within {@link #WINDOW_MS} of it: the same
  * owner cross-posting. From: the earlier post's channel.
  *
- * <p>State is bounded by time, not by input: every bucket is swept once per day of publication
+ * <p>State is bounded by time, not by input: the buckets are swept once per day of publication
  * time this subtask has seen, dropping posts published more than {@link #WINDOW_MS} +
  * {@link #SLACK_MS} before the newest post seen. A post at most {@code SLACK_MS} older than the
  * newest one finds every partner it would have found with unbounded state, so results do not
  * depend on arrival order within that slack; a post later than that is compared with what is
  * left. This holds in bounded runs too, where there are no watermarks to clean up on: a backfill
- * keeps a day and a half of posts, not all of them. (Each post is kept once per LSH band, about
- * 3 KB a post: 150,000 posts a day make about 700 MB at parallelism 1. The window is a day: an
- * owner cross-posts the same text within hours.) (An operator rather than a process function, to sweep
- * all keys.)
+ * keeps a day and a half of posts, not all of them. The window is a day: an owner cross-posts the
+ * same text within hours.
+ *
+ * <p>The buckets live in a plain hash map, checkpointed as raw keyed state (by key group, so the
+ * job can be rescaled), not in Flink's keyed state: nearly every bucket holds one post, and a
+ * state entry, copy-on-write bookkeeping and a per-key sweep for each of a day and a half of
+ * posts times eight bands was most of what this operator cost. Each post is kept once per band,
+ * about 1.5 KB a post on the heap and 0.8 KB in a checkpoint: 150,000 posts a day make about 340 MB.
  */
 public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     implements OneInputStreamOperator<PostSignature, ChannelLinkRow> {
@@ -35,23 +49,84 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
   static final long SWEEP_EVERY_MS = 86_400_000L;
   /** Posts kept per bucket: bounds state for texts many channels repeat. */
   static final int BUCKET_CAPACITY = 64;
-  static final ListStateDescriptor<PostSignature> RECENT = new ListStateDescriptor<>("recent", PostSignature.class);
+  private static final PostSignature[] EMPTY = new PostSignature[0];
 
-  private transient ListState<PostSignature> recent;
-  /** The newest publication time this subtask has seen (since it started: a restart only keeps more). */
+  /**
+   * Bucket key to its posts, in arrival order; one map per key group of this subtask, so a
+   * checkpoint writes each key group's map as it is.
+   */
+  private transient Map<Long, PostSignature[]>[] groups;
+  private transient int firstGroup;
+  private transient int maxParallelism;
+  /** The newest publication time this subtask has seen (restored as the newest post kept). */
   private transient long newest;
   private transient long sweptAt;
 
+  /** The raw keyed state is this operator's buckets (it has no timers, which Flink may write there). */
   @Override
-  public void open() throws Exception {
-    super.open();
-    recent = getPartitionedState(RECENT);
-    newest = Long.MIN_VALUE;
-    sweptAt = Long.MIN_VALUE;
+  protected boolean isUsingCustomRawKeyedState() {
+    return true;
   }
 
   @Override
-  public void processElement(StreamRecord<PostSignature> element) throws Exception {
+  public void initializeState(StateInitializationContext context) throws Exception {
+    super.initializeState(context);
+    TaskInfo task = getRuntimeContext().getTaskInfo();
+    maxParallelism = task.getMaxNumberOfParallelSubtasks();
+    KeyGroupRange range = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
+        maxParallelism, task.getNumberOfParallelSubtasks(), task.getIndexOfThisSubtask());
+    firstGroup = range.getStartKeyGroup();
+    @SuppressWarnings("unchecked")
+    Map<Long, PostSignature[]>[] maps = new Map[range.getNumberOfKeyGroups()];
+    for (int i = 0; i < maps.length; i++) {
+      maps[i] = new HashMap<>();
+    }
+    groups = maps;
+    newest = Long.MIN_VALUE;
+    sweptAt = Long.MIN_VALUE;
+    for (KeyGroupStatePartitionStreamProvider group : context.getRawKeyedStateInputs()) {
+      try (InputStream in = group.getStream()) {
+        DataInputViewStreamWrapper view = new DataInputViewStreamWrapper(in);
+        for (int n = view.readInt(); n > 0; n--) {
+          long bucket = view.readLong();
+          PostSignature[] posts = new PostSignature[view.readInt()];
+          for (int i = 0; i < posts.length; i++) {
+            posts[i] = new PostSignature();
+            posts[i].read(view);
+            newest = Math.max(newest, posts[i].publishedAt);
+          }
+          groups[group.getKeyGroupId() - firstGroup].put(bucket, posts);
+        }
+      }
+    }
+    sweptAt = newest;
+  }
+
+  @Override
+  public void snapshotState(StateSnapshotContext context) throws Exception {
+    super.snapshotState(context);
+    KeyedStateCheckpointOutputStream out = context.getRawKeyedOperatorStateOutput();
+    // Each key group is serialized in memory and written in one piece: the checkpoint stream
+    // is slow with a call per field.
+    DataOutputSerializer bytes = new DataOutputSerializer(1 << 16);
+    for (int group : out.getKeyGroupList()) {
+      out.startNewKeyGroup(group);
+      Map<Long, PostSignature[]> buckets = groups[group - firstGroup];
+      bytes.clear();
+      bytes.writeInt(buckets.size());
+      for (Map.Entry<Long, PostSignature[]> e : buckets.entrySet()) {
+        bytes.writeLong(e.getKey());
+        bytes.writeInt(e.getValue().length);
+        for (PostSignature p : e.getValue()) {
+          p.write(bytes);
+        }
+      }
+      out.write(bytes.getSharedBuffer(), 0, bytes.length());
+    }
+  }
+
+  @Override
+  public void processElement(StreamRecord<PostSignature> element) throws IOException {
     PostSignature p = element.getValue();
     boolean sweep = false;
     if (p.publishedAt > newest) {
@@ -63,12 +138,14 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
       }
     }
     long horizon = horizon();
-    List<PostSignature> kept = new ArrayList<>();
-    for (PostSignature q : posts(recent)) {
+    Map<Long, PostSignature[]> buckets = groups[KeyGroupRangeAssignment.assignToKeyGroup(p.bucket, maxParallelism) - firstGroup];
+    PostSignature[] bucket = buckets.getOrDefault(p.bucket, EMPTY);
+    boolean expired = false;
+    for (PostSignature q : bucket) {
       if (q.publishedAt < horizon) {
+        expired = true;
         continue;
       }
-      kept.add(q);
       if (q.platform.equals(p.platform) || Math.abs(q.publishedAt - p.publishedAt) > WINDOW_MS) {
         continue;
       }
@@ -80,20 +157,24 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
             ChannelLinkRow.SAME_CONTENT, second.publishedAt, second.postId, Math.min(0.9, similarity * 0.85))));
       }
     }
-    if (p.publishedAt >= horizon) {
-      kept.add(p);
-    }
-    if (kept.size() > BUCKET_CAPACITY) {
-      kept.sort((a, b) -> Long.compare(b.publishedAt, a.publishedAt));
-      kept = new ArrayList<>(kept.subList(0, BUCKET_CAPACITY));
-    }
-    if (kept.isEmpty()) {
-      recent.clear();
-    } else {
-      recent.update(kept);
+    boolean keep = p.publishedAt >= horizon;
+    if (expired || (keep && bucket.length >= BUCKET_CAPACITY)) {
+      PostSignature[] kept = kept(bucket, horizon, keep ? p : null);
+      if (kept.length == 0) {
+        buckets.remove(p.bucket);
+      } else {
+        buckets.put(p.bucket, kept);
+      }
+    } else if (keep) {
+      PostSignature[] grown = Arrays.copyOf(bucket, bucket.length + 1);
+      grown[bucket.length] = p;
+      buckets.put(p.bucket, grown);
     }
     if (sweep) {
-      sweep(horizon);
+      for (Map<Long, PostSignature[]> group : groups) {
+        group.replaceAll((b, posts) -> kept(posts, horizon, null));
+        group.values().removeIf(posts -> posts.length == 0);
+      }
       sweptAt = newest;
     }
   }
@@ -103,33 +184,39 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     return newest == Long.MIN_VALUE ? Long.MIN_VALUE : newest - WINDOW_MS - SLACK_MS;
   }
 
-  /** The bucket's posts (the operator's raw list state is null, not empty, when there are none). */
-  private static Iterable<PostSignature> posts(ListState<PostSignature> state) throws Exception {
-    Iterable<PostSignature> posts = state.get();
-    return posts == null ? List.of() : posts;
+  /**
+   * The posts at or after the horizon, plus {@code added}; a full bucket (a text many channels
+   * repeat) keeps its newest ones.
+   */
+  private static PostSignature[] kept(PostSignature[] posts, long horizon, PostSignature added) {
+    List<PostSignature> kept = new ArrayList<>(posts.length + 1);
+    for (PostSignature q : posts) {
+      if (q.publishedAt >= horizon) {
+        kept.add(q);
+      }
+    }
+    if (added != null) {
+      kept.add(added);
+    }
+    if (kept.size() > BUCKET_CAPACITY) {
+      kept.sort((a, b) -> Long.compare(b.publishedAt, a.publishedAt));
+      kept = kept.subList(0, BUCKET_CAPACITY);
+    }
+    return kept.size() == posts.length && added == null ? posts : kept.toArray(EMPTY);
   }
 
-  /** Drops every bucket's posts published before {@code horizon}. */
-  private void sweep(long horizon) throws Exception {
-    Object key = getCurrentKey();
-    getKeyedStateBackend().applyToAllKeys(
-        VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, RECENT,
-        (bucket, state) -> {
-          List<PostSignature> left = new ArrayList<>();
-          boolean dropped = false;
-          for (PostSignature q : posts(state)) {
-            if (q.publishedAt >= horizon) {
-              left.add(q);
-            } else {
-              dropped = true;
-            }
-          }
-          if (left.isEmpty()) {
-            state.clear();
-          } else if (dropped) {
-            state.update(left);
-          }
-        });
-    setCurrentKey(key);
+  /** The posts of one bucket (tests). */
+  List<PostSignature> bucket(long key) {
+    int group = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
+    return List.of(groups[group - firstGroup].getOrDefault(key, EMPTY));
+  }
+
+  /** Buckets held (tests). */
+  int buckets() {
+    int n = 0;
+    for (Map<Long, PostSignature[]> group : groups) {
+      n += group.size();
+    }
+    return n;
   }
 }

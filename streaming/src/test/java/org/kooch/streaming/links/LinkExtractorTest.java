@@ -44,6 +44,13 @@ class LinkExtractorTest {
   }
 
   @Test
+  void mentionsAnywhereInTheTextButNotInsideWordsAddressesOrDoubleAts() {
+    List<ChannelLinkRow> links = extractor.fromPost(post(
+        "@first_one سلام (@second_one) x@not_this @@nor_this @abc 🆔@last_one", List.of()));
+    assertThat(links).extracting(l -> l.toChannel).containsExactly("first_one", "second_one", "last_one");
+  }
+
+  @Test
   void aForwardLinksTheOriginalChannelToTheForwarder() {
     Post p = post("بازنشر", List.of());
     p.setForwardedFrom(PostRef.newBuilder().setPlatform("telegram").setChannel("leader_ir").setPostId(5521L).build());

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -16,15 +15,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SameContentDetectorTest {
-  private static final String BUCKET = "3:5eed";
+  private static final long BUCKET = 0x35eedL;
   private static final long H = 3_600_000L;
   private static final long T0 = 1_524_000_000_000L;
 
-  private KeyedOneInputStreamOperatorTestHarness<String, PostSignature, ChannelLinkRow> harness;
+  private KeyedOneInputStreamOperatorTestHarness<Long, PostSignature, ChannelLinkRow> harness;
 
   @BeforeEach
   void setUp() throws Exception {
-    harness = new KeyedOneInputStreamOperatorTestHarness<>(new SameContentDetector(), s -> s.bucket, Types.STRING);
+    harness = new KeyedOneInputStreamOperatorTestHarness<>(new SameContentDetector(), s -> s.bucket, Types.LONG);
     harness.open();
   }
 
@@ -93,7 +92,7 @@ class SameContentDetectorTest {
     add(post("soroush", "khamenei_ir", 12, T0 + 2 * H, signature(0, 0)));
     assertThat(harness.extractOutputValues()).isEmpty();
     assertThat(recent()).hasSize(SameContentDetector.BUCKET_CAPACITY);
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+    assertThat(((SameContentDetector) harness.getOperator()).buckets()).isEqualTo(1);
   }
 
   @Test
@@ -111,16 +110,66 @@ class SameContentDetectorTest {
     long day = 86_400_000L;
     for (int d = 0; d < 30; d++) {
       // a distinct text a day in its own bucket, never touched again
-      harness.processElement(new PostSignature("b" + d, "telegram", "daily", d, T0 + d * day, signature(d * 1_000, 32)), T0 + d * day);
+      harness.processElement(new PostSignature(d, "telegram", "daily", d, T0 + d * day, signature(d * 1_000, 32)), T0 + d * day);
     }
     long kept = (SameContentDetector.WINDOW_MS + SameContentDetector.SLACK_MS) / day + 2;
-    assertThat(harness.numKeyedStateEntries()).as("buckets left after 30 days").isBetween(1, (int) kept);
+    assertThat(((SameContentDetector) harness.getOperator()).buckets()).as("buckets left after 30 days").isBetween(1, (int) kept);
     // a post within the slack of the newest (and before its partner) still finds it
-    harness.processElement(new PostSignature("b29", "soroush", "daily", 99, T0 + 29 * day - day / 4, signature(29 * 1_000, 32)), T0);
+    harness.processElement(new PostSignature(29, "soroush", "daily", 99, T0 + 29 * day - day / 4, signature(29 * 1_000, 32)), T0);
     assertThat(harness.extractOutputValues()).singleElement().satisfies(l -> {
       assertThat(l.fromKey()).isEqualTo("soroush/daily");
       assertThat(l.toKey()).isEqualTo("telegram/daily");
     });
+  }
+
+  @Test
+  void aRestoredDetectorStillFindsThePostsItHad() throws Exception {
+    add(post("telegram", "khamenei_ir", 1, T0, signature(0, 0)));
+    OperatorSubtaskState snapshot = harness.snapshot(1L, T0);
+    harness.close();
+    harness = new KeyedOneInputStreamOperatorTestHarness<>(new SameContentDetector(), s -> s.bucket, Types.LONG);
+    harness.initializeState(snapshot);
+    harness.open();
+    assertThat(recent()).extracting(p -> p.postId).containsExactly(1L);
+    add(post("soroush", "khamenei_ir", 12, T0 + 2 * H, signature(0, 0)));
+    assertThat(harness.extractOutputValues()).extracting(ChannelLinkRow::fromKey).containsExactly("telegram/khamenei_ir");
+  }
+
+  /** Raw keyed state goes by key group: rescaled from one subtask to two, each bucket is where its key is. */
+  @Test
+  void rescaledBucketsFollowTheirKeys() throws Exception {
+    int maxParallelism = 128;
+    OperatorSubtaskState snapshot;
+    try (KeyedOneInputStreamOperatorTestHarness<Long, PostSignature, ChannelLinkRow> one = subtask(maxParallelism, 1, 0)) {
+      one.open();
+      for (long bucket = 0; bucket < 50; bucket++) {
+        one.processElement(new PostSignature(bucket, "telegram", "ch" + bucket, bucket, T0, signature(bucket * 1_000, 32)), T0);
+      }
+      snapshot = one.snapshot(1L, T0);
+    }
+    int found = 0;
+    for (int index = 0; index < 2; index++) {
+      try (KeyedOneInputStreamOperatorTestHarness<Long, PostSignature, ChannelLinkRow> h = subtask(maxParallelism, 2, index)) {
+        h.initializeState(AbstractStreamOperatorTestHarness.repartitionOperatorState(snapshot, maxParallelism, 1, 2, index));
+        h.open();
+        for (long bucket = 0; bucket < 50; bucket++) {
+          int owner = KeyGroupRangeAssignment.assignKeyToParallelOperator(bucket, maxParallelism, 2);
+          if (owner != index) {
+            continue;
+          }
+          // the same text on another platform, routed to this subtask: it finds its partner here
+          h.processElement(new PostSignature(bucket, "soroush", "ch" + bucket, 1_000 + bucket, T0 + H, signature(bucket * 1_000, 32)), T0 + H);
+        }
+        found += h.extractOutputValues().size();
+        assertThat(((SameContentDetector) h.getOperator()).buckets()).isPositive().isLessThan(50);
+      }
+    }
+    assertThat(found).isEqualTo(50);
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<Long, PostSignature, ChannelLinkRow> subtask(int maxParallelism, int parallelism, int index)
+      throws Exception {
+    return new KeyedOneInputStreamOperatorTestHarness<>(new SameContentDetector(), s -> s.bucket, Types.LONG, maxParallelism, parallelism, index);
   }
 
   @Test
@@ -129,7 +178,7 @@ class SameContentDetectorTest {
     String[] platforms = {"telegram", "soroush", "gap"};
     for (int i = 0; i < 200; i++) {
       long at = T0 + i * 2 * H;
-      posts.add(new PostSignature("b" + (i % 4), platforms[i % 3], "ch" + (i % 5), i, at, signature((i % 4) * 1_000, (i % 4 == 0) ? 0 : 32)));
+      posts.add(new PostSignature(i % 4, platforms[i % 3], "ch" + (i % 5), i, at, signature((i % 4) * 1_000, (i % 4 == 0) ? 0 : 32)));
     }
     java.util.Set<String> inOrder = links(posts);
     List<PostSignature> shuffled = new ArrayList<>(posts);
@@ -142,8 +191,8 @@ class SameContentDetectorTest {
   }
 
   private static java.util.Set<String> links(List<PostSignature> posts) throws Exception {
-    try (KeyedOneInputStreamOperatorTestHarness<String, PostSignature, ChannelLinkRow> h =
-        new KeyedOneInputStreamOperatorTestHarness<>(new SameContentDetector(), s -> s.bucket, Types.STRING)) {
+    try (KeyedOneInputStreamOperatorTestHarness<Long, PostSignature, ChannelLinkRow> h =
+        new KeyedOneInputStreamOperatorTestHarness<>(new SameContentDetector(), s -> s.bucket, Types.LONG)) {
       h.open();
       for (PostSignature p : posts) {
         h.processElement(p, p.publishedAt);
@@ -158,14 +207,8 @@ class SameContentDetectorTest {
     harness.processElement(p, p.publishedAt);
   }
 
-  private List<PostSignature> recent() throws Exception {
-    AbstractStreamOperator<?> op = (AbstractStreamOperator<?>) harness.getOperator();
-    op.setCurrentKey(BUCKET);
-    ListState<PostSignature> state = op.getKeyedStateBackend().getPartitionedState(
-        VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, new ListStateDescriptor<>("recent", PostSignature.class));
-    List<PostSignature> out = new ArrayList<>();
-    state.get().forEach(out::add);
-    return out;
+  private List<PostSignature> recent() {
+    return ((SameContentDetector) harness.getOperator()).bucket(BUCKET);
   }
 
   private static PostSignature post(String platform, String channel, long postId, long publishedAt, long[] sig) {
@@ -178,6 +221,6 @@ class SameContentDetectorTest {
     for (int i = 0; i < sig.length; i++) {
       sig[i] = 1_000_000L * i + (i < differing ? offset + 1 + i : 0);
     }
-    return sig;
+    return MinHasher.pack(sig);
   }
 }
