@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.TaskInfo;
@@ -172,8 +173,15 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     }
     if (sweep) {
       for (Map<Long, PostSignature[]> group : groups) {
-        group.replaceAll((b, posts) -> kept(posts, horizon, null));
-        group.values().removeIf(posts -> posts.length == 0);
+        for (Iterator<Map.Entry<Long, PostSignature[]>> it = group.entrySet().iterator(); it.hasNext(); ) {
+          Map.Entry<Long, PostSignature[]> e = it.next();
+          PostSignature[] kept = kept(e.getValue(), horizon, null);
+          if (kept.length == 0) {
+            it.remove();
+          } else if (kept != e.getValue()) {
+            e.setValue(kept);
+          }
+        }
       }
       sweptAt = newest;
     }
@@ -189,6 +197,9 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
    * repeat) keeps its newest ones.
    */
   private static PostSignature[] kept(PostSignature[] posts, long horizon, PostSignature added) {
+    if (added == null && allAtOrAfter(posts, horizon)) {
+      return posts;
+    }
     List<PostSignature> kept = new ArrayList<>(posts.length + 1);
     for (PostSignature q : posts) {
       if (q.publishedAt >= horizon) {
@@ -203,6 +214,15 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
       kept = kept.subList(0, BUCKET_CAPACITY);
     }
     return kept.size() == posts.length && added == null ? posts : kept.toArray(EMPTY);
+  }
+
+  private static boolean allAtOrAfter(PostSignature[] posts, long horizon) {
+    for (PostSignature q : posts) {
+      if (q.publishedAt < horizon) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The posts of one bucket (tests). */
