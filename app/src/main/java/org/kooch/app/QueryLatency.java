@@ -31,9 +31,10 @@ import org.kooch.schemas.PlatformRegistry;
  * over 2019 (every channel's every 20th post carries a link; another 5% are collected again with newer views, in a
  * separate part, so {@code FINAL} has versions to collapse); from them, as the Flink job would
  * write them, {@code channel_daily} (one row per channel and day, 5% of the days rewritten with a
- * higher version as late data does; {@code channel_monthly} fills itself), monthly profiles, 1,000
- * announced cross-platform links (plus 667 same-content ones), 120 days of flows for each linked
- * pair, {@code migration_flows} and {@code platform_daily} summed from those.
+ * higher version as late data does; {@code channel_monthly} and {@code channel_daily_counts} fill
+ * themselves), monthly profiles, 1,000 announced cross-platform links (plus 667 same-content ones),
+ * 120 days of flows for each linked pair ({@code channel_flows_by_account} fills itself),
+ * {@code migration_flows} and {@code platform_daily} summed from those.
  */
 final class QueryLatency {
   /** p50 and p99 of one query, in milliseconds. */

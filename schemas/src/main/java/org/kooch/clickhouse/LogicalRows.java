@@ -44,7 +44,14 @@ public enum LogicalRows {
   MIGRATION_FLOWS("migration_flows", "flow_high > 0"),
   PLATFORM_DAILY("platform_daily", null),
   /** Every post's key, time and whether it has links (migration 012; no view). */
-  POST_LINKS_INDEX("post_links_index", null);
+  POST_LINKS_INDEX("post_links_index", null),
+  /**
+   * {@code channel_flows} once under each end of a flow, keyed by that account (migration 013; no
+   * view): with the view's filter of {@code v_channel_flows}.
+   */
+  CHANNEL_FLOWS_BY_ACCOUNT("channel_flows_by_account", "flow_high > 0"),
+  /** {@code channel_daily}'s counts by channel and year, in small granules (migration 014; no view). */
+  CHANNEL_DAILY_COUNTS("channel_daily_counts", null);
 
   private final String table;
   private final String viewFilter;

@@ -22,7 +22,10 @@ import org.kooch.schemas.PlatformRegistry;
 /**
  * One channel and its owner's accounts on every platform ({@link LinkedAccounts}): each account's
  * latest title and description, daily subscribers, the posts that announced other accounts, and
- * the flows estimated between them ({@code v_channel_flows}).
+ * the flows estimated into or out of them ({@code v_channel_flows}). Counts and flows come from
+ * the narrow copies ClickHouse keeps of {@code channel_daily} and {@code channel_flows}
+ * ({@code channel_daily_counts}, {@code channel_flows_by_account}): a few accounts over every day
+ * are a few small granules there.
  */
 public final class ChannelPage {
   /** An account with its latest profile (title and description as published: may be Persian). */
@@ -57,7 +60,7 @@ public final class ChannelPage {
     // The four reads are independent: run side by side, the page takes as long as the slowest.
     CompletableFuture<Map<Account, Profile>> profileRead = CompletableFuture.supplyAsync(() -> profiles(in), READS);
     CompletableFuture<List<JsonNode>> countRead = CompletableFuture.supplyAsync(() -> clickhouse.query(
-        "SELECT platform, channel, day, subscribers FROM " + LogicalRows.CHANNEL_DAILY.where("(platform, channel) IN " + in
+        "SELECT platform, channel, day, subscribers FROM " + LogicalRows.CHANNEL_DAILY_COUNTS.where("(platform, channel) IN " + in
             + " AND " + range.sql("day"), "subscribers IS NOT NULL") + " ORDER BY day"), READS);
     CompletableFuture<List<Announcements.Post>> postRead =
         CompletableFuture.supplyAsync(() -> new Announcements(clickhouse).of(linked.accounts(), range), READS);
@@ -107,12 +110,20 @@ public final class ChannelPage {
     return out;
   }
 
+  /**
+   * The flows into or out of the accounts, summed over the range. Read from
+   * {@code channel_flows_by_account} (migration 013), where each flow of {@code channel_flows} is a
+   * row under its source and another under its target: the accounts' rows are a few small granules
+   * (in {@code channel_flows}, a flow into an account cannot use the key). A flow between two of the
+   * accounts is there under both; its copy under the target is left out.
+   */
   private List<Flow> flows(String in, DateRange range) {
     List<Flow> out = new ArrayList<>();
     for (JsonNode r : clickhouse.query(
         "SELECT from_platform, from_channel, to_platform, to_channel, sum(flow) AS flow, sum(flow_low) AS flow_low,"
-            + " sum(flow_high) AS flow_high FROM " + LogicalRows.CHANNEL_FLOWS.key(range.sql("day")
-            + " AND ((from_platform, from_channel) IN " + in + " OR (to_platform, to_channel) IN " + in + ")")
+            + " sum(flow_high) AS flow_high FROM " + LogicalRows.CHANNEL_FLOWS_BY_ACCOUNT.key("(platform, channel) IN " + in
+            + " AND " + range.sql("day")
+            + " AND ((platform, channel) = (from_platform, from_channel) OR (from_platform, from_channel) NOT IN " + in + ")")
             + " GROUP BY from_platform, from_channel, to_platform, to_channel ORDER BY flow DESC")) {
       out.add(new Flow(account(r, "from_platform", "from_channel"), account(r, "to_platform", "to_channel"),
           Rows.number(r, "flow"), Rows.number(r, "flow_low"), Rows.number(r, "flow_high")));

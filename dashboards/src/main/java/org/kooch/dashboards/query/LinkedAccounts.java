@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.LogicalRows;
 
@@ -32,21 +31,28 @@ public final class LinkedAccounts {
     this.clickhouse = clickhouse;
   }
 
+  /**
+   * The accounts joined to {@code start}, in rounds: each round takes the links that touch an account
+   * known so far and adds their other ends, until a round adds nothing (or {@value #MAX_ROUNDS}
+   * rounds); the links are those of the last round. Every round would read all of
+   * {@code channel_links} anyway (a link into an account cannot use the key), so the announced links
+   * are read once, in one round trip, and the rounds run here.
+   */
   public Result of(Account start) {
+    List<Link> announced = new ArrayList<>();
+    for (JsonNode r : clickhouse.query(
+        "SELECT from_platform, from_channel, to_platform, to_channel, evidence, first_seen, post_id"
+            + " FROM " + LogicalRows.CHANNEL_LINKS.key(ANNOUNCED)
+            + " ORDER BY first_seen, from_platform, from_channel, to_platform, to_channel, evidence")) {
+      announced.add(new Link(new Account(Rows.text(r, "from_platform"), Rows.text(r, "from_channel")),
+          new Account(Rows.text(r, "to_platform"), Rows.text(r, "to_channel")), Rows.text(r, "evidence"),
+          Rows.text(r, "first_seen"), Rows.nullableNumber(r, "post_id")));
+    }
     Set<Account> known = new TreeSet<>(Set.of(start));
     List<Link> links = new ArrayList<>();
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      String tuples = known.stream().map(Account::sqlTuple).collect(Collectors.joining(", "));
-      links.clear();
-      for (JsonNode r : clickhouse.query(
-          "SELECT from_platform, from_channel, to_platform, to_channel, evidence, first_seen, post_id"
-              + " FROM " + LogicalRows.CHANNEL_LINKS.key(ANNOUNCED
-              + " AND ((from_platform, from_channel) IN (" + tuples + ") OR (to_platform, to_channel) IN (" + tuples + "))")
-              + " ORDER BY first_seen, from_platform, from_channel, to_platform, to_channel, evidence")) {
-        links.add(new Link(new Account(Rows.text(r, "from_platform"), Rows.text(r, "from_channel")),
-            new Account(Rows.text(r, "to_platform"), Rows.text(r, "to_channel")), Rows.text(r, "evidence"),
-            Rows.text(r, "first_seen"), Rows.nullableNumber(r, "post_id")));
-      }
+      Set<Account> touching = Set.copyOf(known);
+      links = announced.stream().filter(l -> touching.contains(l.from()) || touching.contains(l.to())).toList();
       int before = known.size();
       links.forEach(l -> {
         known.add(l.from());
