@@ -33,6 +33,9 @@ final class FlinkEnvironments {
       // The new job owns the restored checkpoint and deletes it once a newer one completes, so
       // the state directory keeps one checkpoint rather than one per run.
       conf.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
+      // After an upgrade, state of an operator the job no longer has (or whose state changed form
+      // under a new uid) is left behind rather than failing the resume; README, "Upgrading".
+      conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
     }
     // Accumulators (a backfill's progress) reach the client with the heartbeats: every 2 s, not 10.
     conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(2));

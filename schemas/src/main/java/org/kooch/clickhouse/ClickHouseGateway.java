@@ -1,6 +1,7 @@
 package org.kooch.clickhouse;
 
 import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.ClientFaultCause;
 import com.clickhouse.client.api.command.CommandResponse;
 import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.query.QueryResponse;
@@ -49,7 +50,13 @@ public final class ClickHouseGateway implements AutoCloseable {
             .serverSetting("database", settings.database())
             .compressServerResponse(false)
             .compressClientRequest(false)
-            .setMaxRetries(0)
+            // A pooled connection idle past the server's keep_alive_timeout (3 s by default) has
+            // been closed on the other end: drop them sooner, and send a request again (once) when
+            // the server did not answer on a reused connection. Everything else is left to the
+            // callers (the sink retries with backoff; a failed query is reported).
+            .setKeepAliveTimeout(2, ChronoUnit.SECONDS)
+            .retryOnFailures(ClientFaultCause.NoHttpResponse)
+            .setMaxRetries(1)
             .setConnectTimeout(5, ChronoUnit.SECONDS)
             .setSocketTimeout(TIMEOUT_S, ChronoUnit.SECONDS)
             .setConnectionRequestTimeout(10, ChronoUnit.SECONDS)

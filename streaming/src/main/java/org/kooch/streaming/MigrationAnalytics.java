@@ -76,7 +76,9 @@ final class MigrationAnalytics {
     DataStream<ChannelLinkRow> sameContent =
         posts.flatMap(MigrationAnalytics::signatures).returns(PostSignature.class).name("minhash").uid("minhash")
             .keyBy(s -> s.bucket).transform("same-content", TypeInformation.of(ChannelLinkRow.class), new SameContentDetector())
-            .uid("same-content");
+            // Its state changed form (raw keyed state, no longer a keyed list): a new uid, so a job
+            // resumed from an older checkpoint leaves the old state behind instead of failing on it.
+            .uid("same-content-buckets");
 
     SingleOutputStreamOperator<ChannelLinkRow> links =
         postLinks.union(profileLinks, sameHandle, sameContent)
