@@ -1,6 +1,5 @@
 package org.kooch.app;
 
-import com.clickhouse.client.api.data_formats.RowBinaryFormatSerializer;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.flink.core.memory.ByteArrayOutputStreamWithPos;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -31,6 +29,7 @@ import org.kooch.schemas.Post;
 import org.kooch.schemas.RecordKeys;
 import org.kooch.schemas.RecordType;
 import org.kooch.streaming.clickhouse.ClickHouseRows;
+import org.kooch.streaming.clickhouse.RowBinaryBatch;
 
 /**
  * Throughput of each stage on one machine, in one run, on the same {@link BenchRecords}: Kafka's
@@ -142,19 +141,16 @@ final class PerformanceBenchmark {
     List<Post> posts = records.stream().filter(Post.class::isInstance).map(Post.class::cast).toList();
     long start = System.nanoTime();
     try (ClickHouseGateway g = new ClickHouseGateway(scratch)) {
-      ByteArrayOutputStreamWithPos batch = new ByteArrayOutputStreamWithPos(1 << 20);
-      RowBinaryFormatSerializer rows = new RowBinaryFormatSerializer(batch);
-      int inBatch = 0;
+      RowBinaryBatch<Post> batch = new RowBinaryBatch<>(ClickHouseRows.POSTS);
       for (Post p : posts) {
-        ClickHouseRows.POSTS.encode(p, rows);
-        if (++inBatch == 50_000) {
-          g.insertRowBinary("posts", ClickHouseRows.POSTS.columns(), batch.getBuf(), batch.getPosition());
-          batch.reset();
-          inBatch = 0;
+        batch.add(p);
+        if (batch.size() == 50_000) {
+          batch.insertInto(g, "posts");
+          batch.clear();
         }
       }
-      if (inBatch > 0) {
-        g.insertRowBinary("posts", ClickHouseRows.POSTS.columns(), batch.getBuf(), batch.getPosition());
+      if (batch.size() > 0) {
+        batch.insertInto(g, "posts");
       }
     }
     return new Rate("ClickHouse insert alone (posts)", posts.size(), seconds(start));

@@ -1,13 +1,11 @@
 package org.kooch.streaming.clickhouse;
 
-import com.clickhouse.client.api.data_formats.RowBinaryFormatSerializer;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.core.memory.ByteArrayOutputStreamWithPos;
 import org.apache.flink.metrics.Counter;
 import org.kooch.clickhouse.ClickHouseException;
 import org.kooch.clickhouse.ClickHouseGateway;
@@ -26,17 +24,13 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
 
   private final ClickHouseGateway gateway;
   private final String table;
-  private final RowEncoder<T> encoder;
   private final int batchRows;
   private final RetryPolicy retry;
   private final ProcessingTimeService timers;
   private final long flushIntervalMs;
   private final Counter rowsWritten;
   private final Counter retries;
-  /** Unsynchronized, unlike java.io's: the serializer writes a byte at a time. */
-  private final ByteArrayOutputStreamWithPos buffer = new ByteArrayOutputStreamWithPos(1 << 20);
-  private final RowBinaryFormatSerializer rows = new RowBinaryFormatSerializer(buffer);
-  private int bufferedRows;
+  private final RowBinaryBatch<T> batch;
 
   ClickHouseSinkWriter(
       ClickHouseSettings settings,
@@ -48,7 +42,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
       WriterInitContext context) {
     this.gateway = new ClickHouseGateway(settings);
     this.table = table;
-    this.encoder = encoder;
+    this.batch = new RowBinaryBatch<>(encoder);
     this.batchRows = batchRows;
     this.retry = retry;
     this.timers = context.getProcessingTimeService();
@@ -60,14 +54,12 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
 
   @Override
   public void write(T element, Context context) throws IOException {
-    int rowStart = buffer.getPosition();
     try {
-      encoder.encode(element, rows);
+      batch.add(element);
     } catch (RuntimeException e) {
-      buffer.setPosition(rowStart);
       throw new IOException("cannot encode a row for " + table + ": " + e.getMessage(), e);
     }
-    if (++bufferedRows >= batchRows) {
+    if (batch.size() >= batchRows) {
       insertBuffer();
     }
   }
@@ -87,18 +79,18 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
   }
 
   private void insertBuffer() throws IOException {
-    if (bufferedRows == 0) {
+    if (batch.size() == 0) {
       return;
     }
     long deadline = System.nanoTime() + retry.giveUpAfter().toNanos();
     for (int attempt = 0; ; attempt++) {
       try {
-        gateway.insertRowBinary(table, encoder.columns(), buffer.getBuf(), buffer.getPosition());
+        batch.insertInto(gateway, table);
         break;
       } catch (ClickHouseException e) {
         if (!e.isRetryable() || System.nanoTime() > deadline) {
           throw new IOException(
-              "cannot insert " + bufferedRows + " rows into " + table + (e.isRetryable() ? " (gave up retrying)" : "") + ": " + e.getMessage(), e);
+              "cannot insert " + batch.size() + " rows into " + table + (e.isRetryable() ? " (gave up retrying)" : "") + ": " + e.getMessage(), e);
         }
         long wait = retry.backoffMillis(attempt);
         retries.inc();
@@ -111,9 +103,8 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         }
       }
     }
-    rowsWritten.inc(bufferedRows);
-    buffer.reset();
-    bufferedRows = 0;
+    rowsWritten.inc(batch.size());
+    batch.clear();
   }
 
   @Override

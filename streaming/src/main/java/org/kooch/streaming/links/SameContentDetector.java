@@ -139,7 +139,7 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
       }
     }
     long horizon = horizon();
-    Map<Long, PostSignature[]> buckets = groups[KeyGroupRangeAssignment.assignToKeyGroup(p.bucket, maxParallelism) - firstGroup];
+    Map<Long, PostSignature[]> buckets = groupOf(p.bucket);
     PostSignature[] bucket = buckets.getOrDefault(p.bucket, EMPTY);
     boolean expired = false;
     for (PostSignature q : bucket) {
@@ -187,6 +187,11 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     }
   }
 
+  /** The map of the key group the bucket belongs to. */
+  private Map<Long, PostSignature[]> groupOf(long bucket) {
+    return groups[KeyGroupRangeAssignment.assignToKeyGroup(bucket, maxParallelism) - firstGroup];
+  }
+
   /** Posts published before this can no longer be compared with a post within the slack of the newest. */
   private long horizon() {
     return newest == Long.MIN_VALUE ? Long.MIN_VALUE : newest - WINDOW_MS - SLACK_MS;
@@ -213,7 +218,7 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
       kept.sort((a, b) -> Long.compare(b.publishedAt, a.publishedAt));
       kept = kept.subList(0, BUCKET_CAPACITY);
     }
-    return kept.size() == posts.length && added == null ? posts : kept.toArray(EMPTY);
+    return kept.toArray(EMPTY);
   }
 
   private static boolean allAtOrAfter(PostSignature[] posts, long horizon) {
@@ -227,8 +232,7 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
 
   /** The posts of one bucket (tests). */
   List<PostSignature> bucket(long key) {
-    int group = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
-    return List.of(groups[group - firstGroup].getOrDefault(key, EMPTY));
+    return List.of(groupOf(key).getOrDefault(key, EMPTY));
   }
 
   /** Buckets held (tests). */

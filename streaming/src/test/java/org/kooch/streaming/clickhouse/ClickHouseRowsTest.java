@@ -2,12 +2,10 @@ package org.kooch.streaming.clickhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clickhouse.client.api.data_formats.RowBinaryFormatSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.flink.core.memory.ByteArrayOutputStreamWithPos;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kooch.clickhouse.ClickHouseGateway;
@@ -182,13 +180,12 @@ class ClickHouseRowsTest {
   }
 
   private static <T> void insert(String table, RowEncoder<T> encoder, List<T> values) throws Exception {
-    ByteArrayOutputStreamWithPos buffer = new ByteArrayOutputStreamWithPos();
-    RowBinaryFormatSerializer rows = new RowBinaryFormatSerializer(buffer);
+    RowBinaryBatch<T> batch = new RowBinaryBatch<>(encoder);
     for (T v : values) {
-      encoder.encode(v, rows);
+      batch.add(v);
     }
     try (ClickHouseGateway g = new ClickHouseGateway(settings)) {
-      g.insertRowBinary(table, encoder.columns(), buffer.getBuf(), buffer.getPosition());
+      batch.insertInto(g, table);
     }
   }
 
