@@ -17,6 +17,7 @@ import org.kooch.ingest.kafka.KafkaSettings;
 import org.kooch.ingest.kafka.RecordPublisher;
 import org.kooch.ingest.kafka.TopicAdmin;
 import org.kooch.schemas.JsonLinesCodec;
+import org.kooch.streaming.JobSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -43,8 +44,8 @@ final class BenchBackfillCommand implements Callable<Integer> {
   @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
   int parallelism;
 
-  @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DurationConverter.class,
-      description = "Checkpoint interval of the job (default ${DEFAULT-VALUE}; the job's end waits for one last checkpoint).")
+  @Option(names = "--checkpoint-interval", converter = DurationConverter.class,
+      description = "Checkpoint interval of the job (default: kooch run --bounded's, 1m; the job's end waits for one last checkpoint).")
   java.time.Duration checkpointInterval;
 
   @Option(names = "--work-dir", description = "Where the file and the broker's data go (default: a temporary directory).")
@@ -94,7 +95,8 @@ final class BenchBackfillCommand implements Callable<Integer> {
         Files.delete(file);
         long t2 = System.nanoTime();
         new BoundedRunProgress(TopicAdmin.backlog(kafka), System.err)
-            .execute(LandingRunner.environment(kafka, db, true, parallelism, checkpointInterval, dir.resolve("state"), null));
+            .execute(LandingRunner.environment(kafka, db, true, parallelism,
+                checkpointInterval == null ? JobSettings.defaultCheckpointInterval(true) : checkpointInterval, dir.resolve("state"), null));
         double job = seconds(t2);
         return new Run(n, write, imported, job, memory.peakHeapUsed());
       }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.kooch.ingest.kafka.TopicAdmin;
+import org.kooch.streaming.JobSettings;
 import org.kooch.streaming.daily.ChannelDailyAggregator;
 import org.kooch.streaming.decode.DecodeRecords;
 import picocli.CommandLine.Command;
@@ -31,8 +32,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
   int parallelism;
 
-  @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DurationConverter.class,
-      description = "Checkpoint interval, e.g. 10s, 1m (default ${DEFAULT-VALUE}).")
+  @Option(names = "--checkpoint-interval", converter = DurationConverter.class,
+      description = "Checkpoint interval, e.g. 10s, 1m (default 10s; 1m with --bounded, whose state grows with its input).")
   Duration checkpointInterval;
 
   @Option(names = "--from-scratch",
@@ -48,7 +49,8 @@ final class RunCommand implements Callable<Integer> {
       Path resumeFrom = bounded || fromScratch ? null : resumePoint(connection.stateDir());
       StreamExecutionEnvironment env =
           LandingRunner.environment(
-              kafka.settings(), connection.clickHouse(), bounded, parallelism, checkpointInterval, connection.stateDir(), resumeFrom);
+              kafka.settings(), connection.clickHouse(), bounded, parallelism,
+              checkpointInterval == null ? JobSettings.defaultCheckpointInterval(bounded) : checkpointInterval, connection.stateDir(), resumeFrom);
       if (bounded) {
         long start = System.nanoTime();
         JobExecutionResult result = new BoundedRunProgress(TopicAdmin.backlog(kafka.settings()), System.err).execute(env);

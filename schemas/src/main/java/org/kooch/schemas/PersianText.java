@@ -37,9 +37,17 @@ public final class PersianText {
         out.append(' ');
         pendingSpace = false;
       }
-      out.append(Character.toLowerCase(foldLetter(foldDigit(c))));
+      out.append(lowerCase(foldLetter(foldDigit(c))));
     }
     return out.toString();
+  }
+
+  /** {@link Character#toLowerCase(char)}, without its table lookups for ASCII and the Arabic block (which has no case). */
+  static char lowerCase(char c) {
+    if (c < 0x80) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+    return c >= 0x0600 && c <= 0x06FF ? c : Character.toLowerCase(c);
   }
 
   /**

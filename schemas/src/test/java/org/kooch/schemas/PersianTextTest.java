@@ -32,4 +32,13 @@ class PersianTextTest {
     assertThat(PersianText.asciiDigits("۱۲٫۵ هزار")).isEqualTo("12.5 هزار");
     assertThat(PersianText.asciiDigits("١٢٣")).isEqualTo("123");
   }
+
+  /** The lower-casing shortcut for ASCII and the Arabic block agrees with Character.toLowerCase on every char. */
+  @Test
+  void lowerCasesEveryCharAsCharacterDoes() {
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      assertThat(PersianText.lowerCase((char) c)).as("U+%04X", c).isEqualTo(Character.toLowerCase((char) c));
+    }
+    assertThat(PersianText.matchKey("ÀB Ωمثال")).isEqualTo("àb ωمثال");
+  }
 }

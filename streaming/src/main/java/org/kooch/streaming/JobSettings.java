@@ -25,6 +25,15 @@ public record JobSettings(
     Duration idleness)
     implements Serializable {
 
+  /**
+   * The checkpoint interval when none is given: 10 s streaming (the sinks' rows become final at
+   * checkpoints); a minute bounded, where every day stays open to the end of the input, so each
+   * checkpoint copies state that grows with it, and a checkpoint serves only a restart within the run.
+   */
+  public static Duration defaultCheckpointInterval(boolean bounded) {
+    return bounded ? Duration.ofMinutes(1) : Duration.ofSeconds(10);
+  }
+
   public static JobSettings defaults(String kafkaBootstrap, ClickHouseSettings clickhouse, boolean bounded) {
     return new JobSettings(
         kafkaBootstrap,

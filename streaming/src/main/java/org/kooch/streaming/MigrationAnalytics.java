@@ -31,7 +31,7 @@ import org.kooch.streaming.links.ChannelLinkRow;
 import org.kooch.streaming.links.LinkDeduplicator;
 import org.kooch.streaming.links.ExtractLinks;
 import org.kooch.streaming.links.FirstSightings;
-import org.kooch.streaming.links.MinHasher;
+import org.kooch.streaming.links.MinHashBands;
 import org.kooch.streaming.links.PostSignature;
 import org.kooch.streaming.links.SameContentDetector;
 import org.kooch.streaming.links.SameHandleDetector;
@@ -74,7 +74,7 @@ final class MigrationAnalytics {
             .keyBy(e -> e.channel).process(new SameHandleDetector(), TypeInformation.of(ChannelLinkRow.class))
             .name("same-handle").uid("same-handle");
     DataStream<ChannelLinkRow> sameContent =
-        posts.flatMap(MigrationAnalytics::signatures).returns(PostSignature.class).name("minhash").uid("minhash")
+        posts.flatMap(new MinHashBands()).returns(PostSignature.class).name("minhash").uid("minhash")
             .keyBy(s -> s.bucket).transform("same-content", TypeInformation.of(ChannelLinkRow.class), new SameContentDetector())
             // Its state changed form (raw keyed state, no longer a keyed list): a new uid, so a job
             // resumed from an older checkpoint leaves the old state behind instead of failing on it.
@@ -134,18 +134,6 @@ final class MigrationAnalytics {
         .process(new PlatformDailyAggregator(), TypeInformation.of(PlatformDailyRow.class)).name("platform-daily").uid("platform-daily")
         .sinkTo(ClickHouseSink.of(settings.clickhouse(), "platform_daily", ClickHouseRows.PLATFORM_DAILY))
         .name("clickhouse-platform-daily").uid("clickhouse-platform-daily");
-  }
-
-  private static void signatures(Post p, Collector<PostSignature> out) {
-    long[] minimums = MinHasher.minimums(p.getText());
-    if (minimums == null) {
-      return;
-    }
-    long[] packed = MinHasher.pack(minimums);
-    for (int band = 0; band < MinHasher.BANDS; band++) {
-      out.collect(new PostSignature(MinHasher.bandKey(minimums, band), p.getPlatform(), p.getChannel(), p.getPostId(),
-          p.getPublishedAt().toEpochMilli(), packed));
-    }
   }
 
   private static void pairLinks(ChannelLinkRow l, Collector<PairLink> out) {

@@ -13,7 +13,7 @@ import org.kooch.clickhouse.ClickHouseSettings;
 /**
  * The job jar's command line: {@code --kafka HOST:PORT --clickhouse URL --database NAME
  * [--clickhouse-user USER] [--kafka-properties FILE] [--bounded] [--parallelism N]
- * [--checkpoint-interval 10s]}. The ClickHouse password is read from the environment
+ * [--checkpoint-interval 10s, 1m when bounded]}. The ClickHouse password is read from the environment
  * ({@code KOOCH_CLICKHOUSE_PASSWORD}) of the process that runs {@code main}, never from an argument.
  *
  * @param parallelism the job's default parallelism, or 0 to keep what the cluster or the
@@ -41,7 +41,7 @@ public record PipelineArgs(
     Path kafkaPropertiesFile = null;
     boolean bounded = false;
     int parallelism = 0;
-    Duration interval = Duration.ofSeconds(10);
+    Duration interval = null;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (name.equals("--bounded")) {
@@ -70,7 +70,8 @@ public record PipelineArgs(
       throw new IllegalArgumentException("--parallelism must be positive");
     }
     ClickHouseSettings clickhouse = new ClickHouseSettings(url, user, env.getOrDefault("KOOCH_CLICKHOUSE_PASSWORD", ""), database);
-    return new PipelineArgs(kafka, properties(kafkaPropertiesFile), clickhouse, bounded, parallelism, interval);
+    return new PipelineArgs(kafka, properties(kafkaPropertiesFile), clickhouse, bounded, parallelism,
+        interval == null ? JobSettings.defaultCheckpointInterval(bounded) : interval);
   }
 
   /** The job's settings: the same defaults as {@code kooch run}. */

@@ -33,6 +33,8 @@ class PipelineArgsTest {
     assertThat(a.bounded()).isFalse();
     assertThat(a.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
     assertThat(a.clickhouse().database()).isEqualTo("kooch");
+    assertThat(PipelineArgs.parse(new String[] {"--kafka", "k:9092", "--bounded"}, Map.of()).checkpointInterval())
+        .as("a backfill checkpoints less often").isEqualTo(Duration.ofMinutes(1));
   }
 
   @Test

@@ -1,23 +1,41 @@
 package org.kooch.streaming.links;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.CopyableValue;
 
 /**
- * A post's packed MinHash signature routed to one LSH bucket. Eight of these cross the network
- * per post and the same-content detector keeps them for a day and a half, so they serialize
- * themselves field by field ({@link CopyableValue}) instead of through Flink's reflective POJO
- * serializer.
+ * A post's packed MinHash signature routed to the LSH buckets of one same-content subtask: the
+ * bands whose buckets that subtask holds travel together ({@link MinHashBands}), so a post
+ * crosses the network once per subtask instead of once per band. It serializes itself field by
+ * field ({@link CopyableValue}) instead of through Flink's reflective POJO serializer. The
+ * platform and channel are kept as written ({@link DataOutputView#writeUTF}: a two-byte length,
+ * then modified UTF-8), so the network, the detector's buckets and its checkpoints copy bytes;
+ * they are decoded only for the rare post that makes a link.
  */
 public class PostSignature implements CopyableValue<PostSignature> {
   private static final long serialVersionUID = 1L;
+  /**
+   * Recently read platform and channel names, by hash: posts read from the network or a
+   * checkpoint share one array per name (a few thousand channels) instead of holding their own,
+   * which the detector's snapshot would have to fetch from all over the heap. A name that
+   * collides with another is just not shared.
+   */
+  private static final AtomicReferenceArray<byte[]> NAMES = new AtomicReferenceArray<>(1 << 14);
 
+  /** The key the record is routed by: the first of {@link #buckets}. */
   public long bucket;
-  public String platform;
-  public String channel;
+  /** The buckets this record is compared in and kept in (all held by one subtask). */
+  public long[] buckets;
+  /** {@link DataOutputView#writeUTF} form. */
+  private byte[] platform;
+  private byte[] channel;
   public long postId;
   public long publishedAt;
   /** {@link MinHasher#pack packed}: {@link MinHasher#PACKED} longs. */
@@ -25,20 +43,69 @@ public class PostSignature implements CopyableValue<PostSignature> {
 
   public PostSignature() {}
 
+  /** A post in one bucket. */
   public PostSignature(long bucket, String platform, String channel, long postId, long publishedAt, long[] signature) {
     this.bucket = bucket;
-    this.platform = platform;
-    this.channel = channel;
+    this.buckets = new long[] {bucket};
+    this.platform = utf(platform);
+    this.channel = utf(channel);
     this.postId = postId;
     this.publishedAt = publishedAt;
     this.signature = signature;
   }
 
+  /** The same post routed to other buckets (sharing its arrays, which are never changed). */
+  public PostSignature inBuckets(long[] otherBuckets) {
+    PostSignature c = new PostSignature();
+    c.bucket = otherBuckets[0];
+    c.buckets = otherBuckets;
+    c.platform = platform;
+    c.channel = channel;
+    c.postId = postId;
+    c.publishedAt = publishedAt;
+    c.signature = signature;
+    return c;
+  }
+
   @Override
   public void write(DataOutputView out) throws IOException {
-    out.writeLong(bucket);
-    out.writeUTF(platform);
-    out.writeUTF(channel);
+    out.writeByte(buckets.length);
+    for (long b : buckets) {
+      out.writeLong(b);
+    }
+    writePost(out);
+  }
+
+  @Override
+  public void read(DataInputView in) throws IOException {
+    buckets = new long[in.readUnsignedByte()];
+    for (int i = 0; i < buckets.length; i++) {
+      buckets[i] = in.readLong();
+    }
+    bucket = buckets[0];
+    readPost(in);
+  }
+
+  /**
+   * The post as kept in one bucket of a checkpoint: the bucket's key, then the post (the form
+   * every version has written, so older checkpoints restore).
+   */
+  void writeEntry(DataOutputView out, long key) throws IOException {
+    out.writeLong(key);
+    writePost(out);
+  }
+
+  static PostSignature readEntry(DataInputView in) throws IOException {
+    PostSignature p = new PostSignature();
+    p.bucket = in.readLong();
+    p.buckets = new long[] {p.bucket};
+    p.readPost(in);
+    return p;
+  }
+
+  private void writePost(DataOutputView out) throws IOException {
+    out.write(platform);
+    out.write(channel);
     out.writeLong(postId);
     out.writeLong(publishedAt);
     for (long l : signature) {
@@ -46,11 +113,9 @@ public class PostSignature implements CopyableValue<PostSignature> {
     }
   }
 
-  @Override
-  public void read(DataInputView in) throws IOException {
-    bucket = in.readLong();
-    platform = in.readUTF();
-    channel = in.readUTF();
+  private void readPost(DataInputView in) throws IOException {
+    platform = readUtf(in);
+    channel = readUtf(in);
     postId = in.readLong();
     publishedAt = in.readLong();
     signature = new long[MinHasher.PACKED];
@@ -67,6 +132,7 @@ public class PostSignature implements CopyableValue<PostSignature> {
   @Override
   public void copyTo(PostSignature target) {
     target.bucket = bucket;
+    target.buckets = buckets.clone();
     target.platform = platform;
     target.channel = channel;
     target.postId = postId;
@@ -83,14 +149,70 @@ public class PostSignature implements CopyableValue<PostSignature> {
 
   @Override
   public void copy(DataInputView source, DataOutputView target) throws IOException {
-    target.writeLong(source.readLong());
-    target.writeUTF(source.readUTF());
-    target.writeUTF(source.readUTF());
+    int buckets = source.readUnsignedByte();
+    target.writeByte(buckets);
+    target.write(source, 8 * buckets);
+    for (int field = 0; field < 2; field++) {
+      int length = source.readUnsignedShort();
+      target.writeShort(length);
+      target.write(source, length);
+    }
     target.write(source, 8 * (2 + MinHasher.PACKED));
   }
 
   @Override
   public String toString() {
-    return platform + "/" + channel + "#" + postId + "@" + publishedAt + " in " + Long.toHexString(bucket) + " " + Arrays.toString(signature);
+    return platform() + "/" + channel() + "#" + postId + "@" + publishedAt + " in " + Arrays.toString(buckets) + " " + Arrays.toString(signature);
+  }
+
+  public String platform() {
+    return decode(platform);
+  }
+
+  public String channel() {
+    return decode(channel);
+  }
+
+  /** Whether the two are the same post (in different buckets). */
+  boolean isSamePost(PostSignature other) {
+    return postId == other.postId && publishedAt == other.publishedAt && samePlatform(other) && Arrays.equals(channel, other.channel);
+  }
+
+  /** Whether the two posts are on the same platform. */
+  boolean samePlatform(PostSignature other) {
+    return Arrays.equals(platform, other.platform);
+  }
+
+  private static byte[] utf(String s) {
+    DataOutputSerializer out = new DataOutputSerializer(s.length() * 3 + 2);
+    try {
+      out.writeUTF(s);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.getCopyOfBuffer();
+  }
+
+  private static String decode(byte[] utf) {
+    try {
+      return new DataInputDeserializer(utf).readUTF();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] readUtf(DataInputView in) throws IOException {
+    int length = in.readUnsignedShort();
+    byte[] utf = new byte[length + 2];
+    utf[0] = (byte) (length >>> 8);
+    utf[1] = (byte) length;
+    in.readFully(utf, 2, length);
+    int slot = Arrays.hashCode(utf) & (NAMES.length() - 1);
+    byte[] known = NAMES.get(slot);
+    if (known != null && Arrays.equals(known, utf)) {
+      return known;
+    }
+    NAMES.set(slot, utf);
+    return utf;
   }
 }

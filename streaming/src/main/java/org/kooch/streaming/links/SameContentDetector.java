@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.TaskInfo;
 import org.apache.flink.core.memory.DataInputViewStreamWrapper;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -22,10 +19,11 @@ import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
- * Keyed by LSH bucket: compares a post's signature with the recent posts in the same bucket and
- * emits a {@code same_content} link when a post on another platform is near-identical (estimated
- * Jaccard at least {@link #THRESHOLD}) and published within {@link #WINDOW_MS} of it: the same
- * owner cross-posting. From: the earlier post's channel.
+ * Keyed by LSH bucket: compares a post's signature with the recent posts in each of its buckets
+ * this subtask holds ({@link MinHashBands} sends them together) and emits a {@code same_content}
+ * link when a post on another platform is near-identical (estimated Jaccard at least
+ * {@link #THRESHOLD}) and published within {@link #WINDOW_MS} of it: the same owner cross-posting.
+ * From: the earlier post's channel. A pair that shares several buckets links once per record.
  *
  * <p>State is bounded by time, not by input: the buckets are swept once per day of publication
  * time this subtask has seen, dropping posts published more than {@link #WINDOW_MS} +
@@ -36,11 +34,12 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * keeps a day and a half of posts, not all of them. The window is a day: an owner cross-posts the
  * same text within hours.
  *
- * <p>The buckets live in a plain hash map, checkpointed as raw keyed state (by key group, so the
- * job can be rescaled), not in Flink's keyed state: nearly every bucket holds one post, and a
- * state entry, copy-on-write bookkeeping and a per-key sweep for each of a day and a half of
- * posts times eight bands was most of what this operator cost. Each post is kept once per band,
- * about 1.5 KB a post on the heap and 0.8 KB in a checkpoint: 150,000 posts a day make about 340 MB.
+ * <p>The buckets live in a primitive-keyed table per key group ({@link BucketTable}), checkpointed
+ * as raw keyed state (by key group, so the job can be rescaled), not in Flink's keyed state:
+ * nearly every bucket holds one post, and a state entry, copy-on-write bookkeeping and a per-key
+ * sweep for each of a day and a half of posts times eight bands was most of what this operator
+ * cost. A post is held once and referenced from each of its buckets here; a checkpoint writes it
+ * once per bucket (about 110 bytes), as each key group must restore on its own.
  */
 public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     implements OneInputStreamOperator<PostSignature, ChannelLinkRow> {
@@ -56,7 +55,7 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
    * Bucket key to its posts, in arrival order; one map per key group of this subtask, so a
    * checkpoint writes each key group's map as it is.
    */
-  private transient Map<Long, PostSignature[]>[] groups;
+  private transient BucketTable[] groups;
   private transient int firstGroup;
   private transient int maxParallelism;
   /** The newest publication time this subtask has seen (restored as the newest post kept). */
@@ -77,12 +76,10 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     KeyGroupRange range = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
         maxParallelism, task.getNumberOfParallelSubtasks(), task.getIndexOfThisSubtask());
     firstGroup = range.getStartKeyGroup();
-    @SuppressWarnings("unchecked")
-    Map<Long, PostSignature[]>[] maps = new Map[range.getNumberOfKeyGroups()];
-    for (int i = 0; i < maps.length; i++) {
-      maps[i] = new HashMap<>();
+    groups = new BucketTable[range.getNumberOfKeyGroups()];
+    for (int i = 0; i < groups.length; i++) {
+      groups[i] = new BucketTable();
     }
-    groups = maps;
     newest = Long.MIN_VALUE;
     sweptAt = Long.MIN_VALUE;
     for (KeyGroupStatePartitionStreamProvider group : context.getRawKeyedStateInputs()) {
@@ -92,8 +89,7 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
           long bucket = view.readLong();
           PostSignature[] posts = new PostSignature[view.readInt()];
           for (int i = 0; i < posts.length; i++) {
-            posts[i] = new PostSignature();
-            posts[i].read(view);
+            posts[i] = PostSignature.readEntry(view);
             newest = Math.max(newest, posts[i].publishedAt);
           }
           groups[group.getKeyGroupId() - firstGroup].put(bucket, posts);
@@ -112,16 +108,16 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     DataOutputSerializer bytes = new DataOutputSerializer(1 << 16);
     for (int group : out.getKeyGroupList()) {
       out.startNewKeyGroup(group);
-      Map<Long, PostSignature[]> buckets = groups[group - firstGroup];
+      BucketTable buckets = groups[group - firstGroup];
       bytes.clear();
       bytes.writeInt(buckets.size());
-      for (Map.Entry<Long, PostSignature[]> e : buckets.entrySet()) {
-        bytes.writeLong(e.getKey());
-        bytes.writeInt(e.getValue().length);
-        for (PostSignature p : e.getValue()) {
-          p.write(bytes);
+      buckets.forEach((key, posts) -> {
+        bytes.writeLong(key);
+        bytes.writeInt(posts.length);
+        for (PostSignature p : posts) {
+          p.writeEntry(bytes, key);
         }
-      }
+      });
       out.write(bytes.getSharedBuffer(), 0, bytes.length());
     }
   }
@@ -139,62 +135,95 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
       }
     }
     long horizon = horizon();
-    Map<Long, PostSignature[]> buckets = groupOf(p.bucket);
-    PostSignature[] bucket = buckets.getOrDefault(p.bucket, EMPTY);
+    List<PostSignature> matched = null;
+    for (long key : p.buckets) {
+      matched = compareAndKeep(p, key, horizon, matched);
+    }
+    if (sweep) {
+      for (BucketTable group : groups) {
+        group.retainFrom(horizon);
+      }
+      sweptAt = newest;
+    }
+  }
+
+  /**
+   * Compares the post with the others in one of its buckets, emitting a link for each
+   * near-duplicate on another platform not {@code matched} in one of its other buckets already,
+   * and keeps it there (dropping what the horizon passed). Returns the posts matched so far.
+   */
+  private List<PostSignature> compareAndKeep(PostSignature p, long key, long horizon, List<PostSignature> matched) {
+    BucketTable buckets = groupOf(key);
+    PostSignature[] bucket = buckets.get(key);
+    if (bucket == null) {
+      bucket = EMPTY;
+    }
     boolean expired = false;
     for (PostSignature q : bucket) {
       if (q.publishedAt < horizon) {
         expired = true;
         continue;
       }
-      if (q.platform.equals(p.platform) || Math.abs(q.publishedAt - p.publishedAt) > WINDOW_MS) {
+      if (q.samePlatform(p) || Math.abs(q.publishedAt - p.publishedAt) > WINDOW_MS || contains(matched, q)) {
         continue;
       }
       double similarity = MinHasher.similarity(p.signature, q.signature);
       if (similarity >= THRESHOLD) {
         PostSignature first = q.publishedAt <= p.publishedAt ? q : p;
         PostSignature second = first == q ? p : q;
-        output.collect(new StreamRecord<>(new ChannelLinkRow(first.platform, first.channel, second.platform, second.channel,
+        output.collect(new StreamRecord<>(new ChannelLinkRow(first.platform(), first.channel(), second.platform(), second.channel(),
             ChannelLinkRow.SAME_CONTENT, second.publishedAt, second.postId, Math.min(0.9, similarity * 0.85))));
+        matched = matched == null ? new ArrayList<>(2) : matched;
+        matched.add(q);
       }
     }
     boolean keep = p.publishedAt >= horizon;
     if (expired || (keep && bucket.length >= BUCKET_CAPACITY)) {
       PostSignature[] kept = kept(bucket, horizon, keep ? p : null);
       if (kept.length == 0) {
-        buckets.remove(p.bucket);
+        buckets.remove(key);
       } else {
-        buckets.put(p.bucket, kept);
+        buckets.put(key, kept);
       }
     } else if (keep) {
       PostSignature[] grown = Arrays.copyOf(bucket, bucket.length + 1);
       grown[bucket.length] = p;
-      buckets.put(p.bucket, grown);
+      buckets.put(key, grown);
     }
-    if (sweep) {
-      for (Map<Long, PostSignature[]> group : groups) {
-        for (Iterator<Map.Entry<Long, PostSignature[]>> it = group.entrySet().iterator(); it.hasNext(); ) {
-          Map.Entry<Long, PostSignature[]> e = it.next();
-          PostSignature[] kept = kept(e.getValue(), horizon, null);
-          if (kept.length == 0) {
-            it.remove();
-          } else if (kept != e.getValue()) {
-            e.setValue(kept);
-          }
-        }
-      }
-      sweptAt = newest;
-    }
+    return matched;
   }
 
-  /** The map of the key group the bucket belongs to. */
-  private Map<Long, PostSignature[]> groupOf(long bucket) {
-    return groups[KeyGroupRangeAssignment.assignToKeyGroup(bucket, maxParallelism) - firstGroup];
+  /** Whether {@code posts} holds the same post as {@code q} (restored buckets hold copies). */
+  private static boolean contains(List<PostSignature> posts, PostSignature q) {
+    if (posts != null) {
+      for (PostSignature m : posts) {
+        if (m == q || m.isSamePost(q)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The table of the key group the bucket belongs to, which must be this subtask's. */
+  private BucketTable groupOf(long bucket) {
+    int group = KeyGroupRangeAssignment.assignToKeyGroup(bucket, maxParallelism) - firstGroup;
+    if (group < 0 || group >= groups.length) {
+      throw new IllegalStateException("bucket " + bucket + " is in key group " + (group + firstGroup) + ", not in this subtask's "
+          + firstGroup + "-" + (firstGroup + groups.length - 1) + ": minhash and same-content must run at the same parallelism"
+          + " and maximum parallelism");
+    }
+    return groups[group];
   }
 
   /** Posts published before this can no longer be compared with a post within the slack of the newest. */
   private long horizon() {
     return newest == Long.MIN_VALUE ? Long.MIN_VALUE : newest - WINDOW_MS - SLACK_MS;
+  }
+
+  /** The posts published at or after the horizon: {@code posts} itself when that is all of them. */
+  static PostSignature[] publishedFrom(PostSignature[] posts, long horizon) {
+    return kept(posts, horizon, null);
   }
 
   /**
@@ -232,13 +261,14 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
 
   /** The posts of one bucket (tests). */
   List<PostSignature> bucket(long key) {
-    return List.of(groupOf(key).getOrDefault(key, EMPTY));
+    PostSignature[] posts = groupOf(key).get(key);
+    return posts == null ? List.of() : List.of(posts);
   }
 
   /** Buckets held (tests). */
   int buckets() {
     int n = 0;
-    for (Map<Long, PostSignature[]> group : groups) {
+    for (BucketTable group : groups) {
       n += group.size();
     }
     return n;

@@ -135,6 +135,51 @@ class SameContentDetectorTest {
     assertThat(harness.extractOutputValues()).extracting(ChannelLinkRow::fromKey).containsExactly("telegram/khamenei_ir");
   }
 
+  /** A post routed to several buckets at once is kept in each and links once to a partner it shares them with. */
+  @Test
+  void aPostInSeveralBucketsLinksOnceAndIsKeptInEach() throws Exception {
+    long[] buckets = {BUCKET, BUCKET + 1, BUCKET + 2};
+    add(post("telegram", "khamenei_ir", 1, T0, signature(0, 0)).inBuckets(buckets));
+    add(post("soroush", "khamenei_ir", 12, T0 + H, signature(0, 1)).inBuckets(new long[] {BUCKET + 2, BUCKET + 1}));
+
+    assertThat(harness.extractOutputValues()).singleElement().satisfies(l -> assertThat(l.toKey()).isEqualTo("soroush/khamenei_ir"));
+    SameContentDetector detector = (SameContentDetector) harness.getOperator();
+    assertThat(detector.bucket(BUCKET)).extracting(p -> p.postId).containsExactly(1L);
+    assertThat(detector.bucket(BUCKET + 1)).extracting(p -> p.postId).containsExactly(1L, 12L);
+    assertThat(detector.bucket(BUCKET + 2)).extracting(p -> p.postId).containsExactly(1L, 12L);
+    assertThat(detector.buckets()).isEqualTo(3);
+
+    // restored, each bucket holds its own copy of the post: still one link
+    OperatorSubtaskState snapshot = harness.snapshot(1L, T0);
+    harness.close();
+    harness = new KeyedOneInputStreamOperatorTestHarness<>(new SameContentDetector(), s -> s.bucket, Types.LONG);
+    harness.initializeState(snapshot);
+    harness.open();
+    add(post("gap", "khamenei_ir", 40, T0 + 2 * H, signature(0, 0)).inBuckets(buckets));
+    assertThat(harness.extractOutputValues()).allSatisfy(l -> assertThat(l.toKey()).isEqualTo("gap/khamenei_ir"))
+        .extracting(ChannelLinkRow::fromKey).containsExactlyInAnyOrder("telegram/khamenei_ir", "soroush/khamenei_ir");
+  }
+
+  /** MinHashBands and the detector must agree on the parallelism; a bucket of another subtask fails loudly. */
+  @Test
+  void aBucketOfAnotherSubtaskIsRefused() throws Exception {
+    int maxParallelism = 128;
+    long foreign = 0;
+    while (KeyGroupRangeAssignment.assignKeyToParallelOperator(foreign, maxParallelism, 2) != 1) {
+      foreign++;
+    }
+    long own = foreign + 1;
+    while (KeyGroupRangeAssignment.assignKeyToParallelOperator(own, maxParallelism, 2) != 0) {
+      own++;
+    }
+    try (KeyedOneInputStreamOperatorTestHarness<Long, PostSignature, ChannelLinkRow> h = subtask(maxParallelism, 2, 0)) {
+      h.open();
+      PostSignature p = post("telegram", "khamenei_ir", 1, T0, signature(0, 0)).inBuckets(new long[] {own, foreign});
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.processElement(p, T0))
+          .hasMessageContaining("must run at the same parallelism");
+    }
+  }
+
   /** Raw keyed state goes by key group: rescaled from one subtask to two, each bucket is where its key is. */
   @Test
   void rescaledBucketsFollowTheirKeys() throws Exception {
