@@ -25,13 +25,25 @@ public record JobSettings(
     Duration idleness)
     implements Serializable {
 
+  /** Records of a bounded run's backlog per second of its default checkpoint interval. */
+  static final long BACKLOG_PER_INTERVAL_SECOND = 800_000;
+
   /**
    * The checkpoint interval when none is given: 10 s streaming (the sinks' rows become final at
-   * checkpoints); a minute bounded, where every day stays open to the end of the input, so each
-   * checkpoint copies state that grows with it, and a checkpoint serves only a restart within the run.
+   * checkpoints). A bounded run keeps every day open to the end of its input, so each checkpoint
+   * copies state that grows with the records read; at a fixed interval the checkpoints' work grows
+   * with the square of the backlog. Its interval grows with the backlog instead (a second per
+   * 800,000 records, 10 s to 2 min), so a run makes about the same number of checkpoints at any
+   * size, and a small one does not wait long for the final checkpoint at its end.
+   *
+   * @param backlog records a bounded run will read, or a negative number when not known
    */
-  public static Duration defaultCheckpointInterval(boolean bounded) {
-    return bounded ? Duration.ofMinutes(1) : Duration.ofSeconds(10);
+  public static Duration defaultCheckpointInterval(boolean bounded, long backlog) {
+    if (!bounded || backlog < 0) {
+      return Duration.ofSeconds(10);
+    }
+    long seconds = backlog / BACKLOG_PER_INTERVAL_SECOND;
+    return Duration.ofSeconds(Math.max(10, Math.min(120, seconds)));
   }
 
   public static JobSettings defaults(String kafkaBootstrap, ClickHouseSettings clickhouse, boolean bounded) {

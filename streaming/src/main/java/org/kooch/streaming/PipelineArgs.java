@@ -13,7 +13,7 @@ import org.kooch.clickhouse.ClickHouseSettings;
 /**
  * The job jar's command line: {@code --kafka HOST:PORT --clickhouse URL --database NAME
  * [--clickhouse-user USER] [--kafka-properties FILE] [--bounded] [--parallelism N]
- * [--checkpoint-interval 10s, 1m when bounded]}. The ClickHouse password is read from the environment
+ * [--checkpoint-interval 10s]}. The ClickHouse password is read from the environment
  * ({@code KOOCH_CLICKHOUSE_PASSWORD}) of the process that runs {@code main}, never from an argument.
  *
  * @param parallelism the job's default parallelism, or 0 to keep what the cluster or the
@@ -71,7 +71,7 @@ public record PipelineArgs(
     }
     ClickHouseSettings clickhouse = new ClickHouseSettings(url, user, env.getOrDefault("KOOCH_CLICKHOUSE_PASSWORD", ""), database);
     return new PipelineArgs(kafka, properties(kafkaPropertiesFile), clickhouse, bounded, parallelism,
-        interval == null ? JobSettings.defaultCheckpointInterval(bounded) : interval);
+        interval == null ? JobSettings.defaultCheckpointInterval(bounded, -1) : interval);
   }
 
   /** The job's settings: the same defaults as {@code kooch run}. */

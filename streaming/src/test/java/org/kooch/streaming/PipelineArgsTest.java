@@ -34,7 +34,7 @@ class PipelineArgsTest {
     assertThat(a.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
     assertThat(a.clickhouse().database()).isEqualTo("kooch");
     assertThat(PipelineArgs.parse(new String[] {"--kafka", "k:9092", "--bounded"}, Map.of()).checkpointInterval())
-        .as("a backfill checkpoints less often").isEqualTo(Duration.ofMinutes(1));
+        .as("the job jar does not know a backfill's size").isEqualTo(Duration.ofSeconds(10));
   }
 
   @Test

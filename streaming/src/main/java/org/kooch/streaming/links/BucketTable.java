@@ -182,7 +182,7 @@ final class BucketTable {
   }
 
   /** Bucket keys are band hashes, but their low bits also chose the key group: mix them again. */
-  private static int slot(long key, int mask) {
+  static int slot(long key, int mask) {
     long h = key * 0x9E3779B97F4A7C15L;
     return (int) (h ^ (h >>> 32)) & mask;
   }

@@ -178,6 +178,23 @@ public class PostSignature implements CopyableValue<PostSignature> {
     return postId == other.postId && publishedAt == other.publishedAt && samePlatform(other) && Arrays.equals(channel, other.channel);
   }
 
+  Identity identity() {
+    return new Identity(this);
+  }
+
+  /** A post's identity as a map key: equal for the copies of a post a checkpoint restores. */
+  record Identity(PostSignature post) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Identity other && post.isSamePost(other.post);
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(post.postId) * 31 + Arrays.hashCode(post.channel);
+    }
+  }
+
   /** Whether the two posts are on the same platform. */
   boolean samePlatform(PostSignature other) {
     return Arrays.equals(platform, other.platform);

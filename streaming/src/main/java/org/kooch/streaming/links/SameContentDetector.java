@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.TaskInfo;
 import org.apache.flink.core.memory.DataInputViewStreamWrapper;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -82,6 +84,8 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     }
     newest = Long.MIN_VALUE;
     sweptAt = Long.MIN_VALUE;
+    // A checkpoint writes a post once per bucket; restored, it is held once again.
+    Map<PostSignature.Identity, PostSignature> restored = new HashMap<>();
     for (KeyGroupStatePartitionStreamProvider group : context.getRawKeyedStateInputs()) {
       try (InputStream in = group.getStream()) {
         DataInputViewStreamWrapper view = new DataInputViewStreamWrapper(in);
@@ -89,7 +93,7 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
           long bucket = view.readLong();
           PostSignature[] posts = new PostSignature[view.readInt()];
           for (int i = 0; i < posts.length; i++) {
-            posts[i] = PostSignature.readEntry(view);
+            posts[i] = restored.computeIfAbsent(PostSignature.readEntry(view).identity(), PostSignature.Identity::post);
             newest = Math.max(newest, posts[i].publishedAt);
           }
           groups[group.getKeyGroupId() - firstGroup].put(bucket, posts);

@@ -73,6 +73,40 @@ class BucketTableTest {
     assertEquals(model.size(), visited.size());
   }
 
+  /** Probe chains that wrap past the table's end: removing their head shifts the others back across it. */
+  @Test
+  void removesFromChainsThatWrapAround() {
+    BucketTable table = new BucketTable(); // 16 slots until it holds 9 buckets
+    long[] atEnd = keysWithHome(15, 3);
+    long[] atStart = keysWithHome(0, 1);
+    for (long key : atEnd) {
+      table.put(key, new PostSignature[] {post(key, 1)}); // slots 15, 0, 1
+    }
+    table.put(atStart[0], new PostSignature[] {post(atStart[0], 2)}); // home 0, probes to slot 2
+
+    table.remove(atEnd[0]);
+
+    assertNull(table.get(atEnd[0]));
+    for (long key : new long[] {atEnd[1], atEnd[2], atStart[0]}) {
+      assertEquals(key, table.get(key)[0].bucket, "key " + key);
+    }
+    table.remove(atEnd[1]);
+    table.remove(atEnd[2]);
+    assertEquals(atStart[0], table.get(atStart[0])[0].bucket);
+    assertEquals(1, table.size());
+  }
+
+  private static long[] keysWithHome(int slot, int n) {
+    long[] keys = new long[n];
+    int found = 0;
+    for (long key = 1; found < n; key++) {
+      if (BucketTable.slot(key, 15) == slot) {
+        keys[found++] = key;
+      }
+    }
+    return keys;
+  }
+
   @Test
   void sweepKeepsRecentPostsAndDropsEmptiedBuckets() {
     BucketTable table = new BucketTable();

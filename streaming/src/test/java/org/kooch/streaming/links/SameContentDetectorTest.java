@@ -155,6 +155,9 @@ class SameContentDetectorTest {
     harness = new KeyedOneInputStreamOperatorTestHarness<>(new SameContentDetector(), s -> s.bucket, Types.LONG);
     harness.initializeState(snapshot);
     harness.open();
+    SameContentDetector restored = (SameContentDetector) harness.getOperator();
+    assertThat(restored.bucket(BUCKET + 2)).extracting(p -> p.postId).containsExactly(1L, 12L);
+    assertThat(restored.bucket(BUCKET).get(0)).as("held once again").isSameAs(restored.bucket(BUCKET + 1).get(0));
     add(post("gap", "khamenei_ir", 40, T0 + 2 * H, signature(0, 0)).inBuckets(buckets));
     assertThat(harness.extractOutputValues()).allSatisfy(l -> assertThat(l.toKey()).isEqualTo("gap/khamenei_ir"))
         .extracting(ChannelLinkRow::fromKey).containsExactlyInAnyOrder("telegram/khamenei_ir", "soroush/khamenei_ir");
