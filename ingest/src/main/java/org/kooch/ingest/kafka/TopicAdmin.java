@@ -20,17 +20,26 @@ public final class TopicAdmin {
   /**
    * createTopics returns before the brokers lead the new partitions; a producer that sends at once
    * can then time out (two minutes later, all its sends failed). Wait until every partition has a
-   * leader.
+   * leader, and that leader answers for it: a broker's metadata names the leader a moment before
+   * the leader's replica takes the role, and an idempotent producer whose first batches were
+   * refused then (NOT_LEADER_OR_FOLLOWER) was seen failing every retry with
+   * OutOfOrderSequenceException until its sends expired. Listing the partitions' offsets is
+   * answered by the leader's replica only.
    */
   private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
     long deadline = System.currentTimeMillis() + 60_000;
     while (true) {
       boolean ready = true;
       try {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
         for (var d : admin.describeTopics(topics).allTopicNames().get().values()) {
           for (var p : d.partitions()) {
             ready &= p.leader() != null && !p.leader().isEmpty();
+            partitions.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest());
           }
+        }
+        if (ready) {
+          admin.listOffsets(partitions).all().get();
         }
       } catch (ExecutionException e) {
         ready = false; // not known to every broker yet
