@@ -54,8 +54,8 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
   private static final PostSignature[] EMPTY = new PostSignature[0];
 
   /**
-   * Bucket key to its posts, in arrival order; one map per key group of this subtask, so a
-   * checkpoint writes each key group's map as it is.
+   * Bucket key to its posts, in arrival order; one table per key group of this subtask, so a
+   * checkpoint writes each key group's table as it is.
    */
   private transient BucketTable[] groups;
   private transient int firstGroup;
@@ -197,7 +197,10 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     return matched;
   }
 
-  /** Whether {@code posts} holds the same post as {@code q} (restored buckets hold copies). */
+  /**
+   * Whether {@code posts} holds the same post as {@code q}: the same object, or another copy of
+   * it (a post imported twice is held twice).
+   */
   private static boolean contains(List<PostSignature> posts, PostSignature q) {
     if (posts != null) {
       for (PostSignature m : posts) {

@@ -149,7 +149,7 @@ class SameContentDetectorTest {
     assertThat(detector.bucket(BUCKET + 2)).extracting(p -> p.postId).containsExactly(1L, 12L);
     assertThat(detector.buckets()).isEqualTo(3);
 
-    // restored, each bucket holds its own copy of the post: still one link
+    // restored (a checkpoint writes the post once per bucket): held once again, still one link per partner
     OperatorSubtaskState snapshot = harness.snapshot(1L, T0);
     harness.close();
     harness = new KeyedOneInputStreamOperatorTestHarness<>(new SameContentDetector(), s -> s.bucket, Types.LONG);
