@@ -109,7 +109,7 @@ final class BenchCommand implements Runnable {
     int queryRuns;
 
     @Option(names = "--only", paramLabel = "throughput|queries",
-        description = "Run only the throughput stages (Kafka, import, pipeline, inserts) or only the query latencies (default: both).")
+        description = "Run only the throughput stages (Kafka, import, pipeline and its raw-tables floor, inserts) or only the query latencies (default: both).")
     String only;
 
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
@@ -136,7 +136,7 @@ final class BenchCommand implements Runnable {
       List<PerformanceBenchmark.Rate> rates = List.of();
       if (!"queries".equals(only)) {
         java.nio.file.Path work = java.nio.file.Files.createTempDirectory("kooch-bench");
-        System.err.printf("writing %,d records, then: raw produce, import, pipeline, inserts ...%n", records);
+        System.err.printf("writing %,d records, then: raw produce, import, pipeline, its raw-tables floor, inserts ...%n", records);
         rates = PerformanceBenchmark.run(records, connection.clickHouse().withDatabase(db), parallelism, checkpointInterval, work);
       }
       List<QueryLatency.Latency> latencies = List.of();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,6 +29,9 @@ import org.kooch.schemas.JsonLinesCodec;
 import org.kooch.schemas.Post;
 import org.kooch.schemas.RecordKeys;
 import org.kooch.schemas.RecordType;
+import org.kooch.streaming.JobSettings;
+import org.kooch.streaming.KafkaConnectors;
+import org.kooch.streaming.LandingJob;
 import org.kooch.streaming.clickhouse.ClickHouseRows;
 import org.kooch.streaming.clickhouse.RowBinaryBatch;
 
@@ -35,7 +39,8 @@ import org.kooch.streaming.clickhouse.RowBinaryBatch;
  * Throughput of each stage on one machine, in one run, on the same {@link BenchRecords}: Kafka's
  * own producer sending the records' Avro bytes (the reference), {@code kooch import} (JSON Lines
  * to Avro in Kafka), the Flink job (Kafka to ClickHouse, bounded, checkpoints on, MiniCluster,
- * job start included), and ClickHouse inserts of the posts alone. The broker is a fresh embedded
+ * job start included), the same job cut down to the raw tables (the floor under it: what reading,
+ * decoding and writing cost without the analytics), and ClickHouse inserts of the posts alone. The broker is a fresh embedded
  * one in this JVM (so the peak RSS includes it).
  */
 final class PerformanceBenchmark {
@@ -65,6 +70,7 @@ final class PerformanceBenchmark {
       encoded = null;
       rates.add(importFile(kafka, input, n));
       rates.addAll(pipeline(kafka, scratch, n, parallelism, checkpointInterval, workDir));
+      rates.add(rawTablesOnly(kafka, scratch.withDatabase(scratch.database() + "_raw"), n, parallelism, checkpointInterval, workDir));
       rates.add(inserts);
     }
     return rates;
@@ -135,8 +141,31 @@ final class PerformanceBenchmark {
     progress.execute(LandingRunner.environment(kafka, scratch, true, parallelism, checkpointInterval, workDir, null));
     Rate whole = new Rate("pipeline: Kafka -> Flink -> ClickHouse", n, seconds(start));
     double steady = progress.steadyRate();
+    if (!Double.isFinite(steady)) {
+      return List.of(whole); // a run too short for two progress samples between 10% and 90%
+    }
     long middle = n * 8 / 10;
     return List.of(whole, new Rate("  same, while reading (10%-90% of input)", middle, middle / steady));
+  }
+
+  /**
+   * The floor under the pipeline: the same bounded run over the same topics with only the decoding
+   * and the raw tables (no channel_daily, no analytics), into a database of its own.
+   */
+  private static Rate rawTablesOnly(KafkaSettings kafka, ClickHouseSettings scratch, long n, int parallelism, Duration checkpointInterval,
+      Path workDir) throws Exception {
+    try (ClickHouseGateway server = ClickHouseGateway.forServer(scratch)) {
+      server.execute("DROP DATABASE IF EXISTS " + org.kooch.clickhouse.Sql.identifier(scratch.database()));
+    }
+    new SchemaMigrator(scratch).migrate();
+    JobSettings settings = new JobSettings(kafka.bootstrapServers(), kafka.extra(), "kooch-bench-raw-tables", scratch, true,
+        Duration.ofHours(1), Duration.ofDays(7), Duration.ofSeconds(30));
+    StreamExecutionEnvironment env =
+        FlinkEnvironments.local(parallelism, checkpointInterval, LandingRunner.checkpointDir(workDir.resolve("raw-tables")), null);
+    new LandingJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).buildRawTablesOnly(env);
+    long start = System.nanoTime();
+    BoundedRunProgress.quiet(n).execute(env);
+    return new Rate("  floor: raw tables only (no analytics)", n, seconds(start));
   }
 
   /** The posts as the sink encodes them (RowBinary), inserted in batches of 50,000 rows (at most {@link #INSERT_POSTS}). */

@@ -22,24 +22,27 @@ public final class PersianText {
       return "";
     }
     String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
-    StringBuilder out = new StringBuilder(s.length());
+    // A char array, not a StringBuilder: appending Persian letters one at a time to a builder
+    // that starts out Latin-1 was a tenth of the MinHash operator's time.
+    char[] out = new char[s.length()];
+    int n = 0;
     boolean pendingSpace = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isWhitespace(c) || c == '\u00A0') {
-        pendingSpace = out.length() > 0;
+        pendingSpace = n > 0;
         continue;
       }
       if (c == ZWNJ || c == '\u0640' || isDiacritic(c)) {
         continue;
       }
       if (pendingSpace) {
-        out.append(' ');
+        out[n++] = ' ';
         pendingSpace = false;
       }
-      out.append(lowerCase(foldLetter(foldDigit(c))));
+      out[n++] = lowerCase(foldLetter(foldDigit(c)));
     }
-    return out.toString();
+    return new String(out, 0, n);
   }
 
   /** {@link Character#toLowerCase(char)}, without its table lookups for ASCII and the Arabic block (which has no case). */

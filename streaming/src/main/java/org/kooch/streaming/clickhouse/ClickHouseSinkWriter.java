@@ -3,6 +3,10 @@ package org.kooch.streaming.clickhouse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -14,10 +18,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Buffers rows encoded as RowBinary and inserts them when the batch is full, when the flush interval passes
- * and, always, before a checkpoint barrier and at end of input. A retryable failure is retried
- * with backoff while the task blocks (backpressure); a data error, or retries beyond the policy,
- * fails the job so it restarts from its last checkpoint.
+ * Buffers rows encoded as RowBinary and inserts them when the batch is full, when the flush
+ * interval passes and, always, before a checkpoint barrier and at end of input.
+ *
+ * <p>Inserts run on a thread of their own while the task encodes the next batch: the task does
+ * not wait for ClickHouse to parse and write a batch unless the previous one is still being sent
+ * when the next is full (at most two batches are held). Before a checkpoint barrier the writer
+ * waits until both are in, so a completed checkpoint still means every row before it is in
+ * ClickHouse.
+ *
+ * <p>A retryable failure is retried with backoff; the task blocks once its next batch is full
+ * (backpressure). A data error, or retries beyond the policy, fails the job at the task's next
+ * write, flush or flush timer, and it restarts from its last checkpoint.
  */
 final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
   private static final Logger LOG = LoggerFactory.getLogger(ClickHouseSinkWriter.class);
@@ -30,7 +42,12 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
   private final long flushIntervalMs;
   private final Counter rowsWritten;
   private final Counter retries;
-  private final RowBinaryBatch<T> batch;
+  private final ExecutorService sender;
+  /** Rows being added by the task. */
+  private RowBinaryBatch<T> filling;
+  /** Rows {@link #inFlight} is inserting (the task does not touch them until it is done). */
+  private RowBinaryBatch<T> sending;
+  private Future<?> inFlight;
 
   ClickHouseSinkWriter(
       ClickHouseSettings settings,
@@ -42,46 +59,89 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
       WriterInitContext context) {
     this.gateway = new ClickHouseGateway(settings);
     this.table = table;
-    this.batch = new RowBinaryBatch<>(encoder);
+    this.filling = new RowBinaryBatch<>(encoder);
+    this.sending = new RowBinaryBatch<>(encoder);
     this.batchRows = batchRows;
     this.retry = retry;
     this.timers = context.getProcessingTimeService();
     this.flushIntervalMs = flushInterval.toMillis();
     this.rowsWritten = context.metricGroup().getNumRecordsSendCounter();
     this.retries = context.metricGroup().counter("clickhouseRetries");
+    String thread = "clickhouse-insert " + table + " (" + (context.getTaskInfo().getIndexOfThisSubtask() + 1) + ")";
+    this.sender = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, thread);
+      t.setDaemon(true);
+      return t;
+    });
     scheduleFlush();
   }
 
   @Override
   public void write(T element, Context context) throws IOException {
     try {
-      batch.add(element);
+      filling.add(element);
     } catch (RuntimeException e) {
       throw new IOException("cannot encode a row for " + table + ": " + e.getMessage(), e);
     }
-    if (batch.size() >= batchRows) {
-      insertBuffer();
+    if (filling.size() >= batchRows) {
+      send();
     }
   }
 
+  /** Waits until every row written so far is in ClickHouse. */
   @Override
   public void flush(boolean endOfInput) throws IOException {
-    insertBuffer();
+    send();
+    awaitInFlight();
   }
 
   private void scheduleFlush() {
     timers.registerTimer(
         timers.getCurrentProcessingTime() + flushIntervalMs,
         time -> {
-          insertBuffer();
+          // A batch still being sent is not waited for here; its failure is reported now.
+          if (inFlight == null || inFlight.isDone()) {
+            send();
+          }
           scheduleFlush();
         });
   }
 
-  private void insertBuffer() throws IOException {
-    if (batch.size() == 0) {
+  /** Hands the rows added so far to the sender, once it has finished the previous batch. */
+  private void send() throws IOException {
+    awaitInFlight();
+    if (filling.size() == 0) {
       return;
     }
+    RowBinaryBatch<T> batch = filling;
+    filling = sending;
+    sending = batch;
+    inFlight = sender.submit(() -> {
+      insert(batch);
+      return null;
+    });
+  }
+
+  /** Waits for the batch being sent, and fails with its error if it could not be inserted. */
+  private void awaitInFlight() throws IOException {
+    if (inFlight == null) {
+      return;
+    }
+    try {
+      inFlight.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while inserting into " + table);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof IOException io ? new IOException(io.getMessage(), io) : new IOException("cannot insert into " + table + ": " + cause, cause);
+    } finally {
+      inFlight = null;
+    }
+  }
+
+  /** On the sender's thread: inserts the batch, retrying what may pass, then empties it. */
+  private void insert(RowBinaryBatch<T> batch) throws IOException {
     long deadline = System.nanoTime() + retry.giveUpAfter().toNanos();
     for (int attempt = 0; ; attempt++) {
       try {
@@ -109,6 +169,8 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
 
   @Override
   public void close() {
+    // A job that ends normally has flushed; one that is cancelled or failed stops its insert.
+    sender.shutdownNow();
     gateway.close();
   }
 }

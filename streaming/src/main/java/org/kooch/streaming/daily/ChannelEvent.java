@@ -1,14 +1,25 @@
 package org.kooch.streaming.daily;
 
+import java.io.IOException;
 import java.util.Objects;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.types.CopyableValue;
+import org.apache.flink.types.StringValue;
 import org.kooch.schemas.Post;
 import org.kooch.schemas.SubscriberCount;
 
 /**
- * What the daily aggregation needs of posts and subscriber counts, as one Flink POJO keyed by
+ * What the daily aggregation needs of posts and subscriber counts, as one record keyed by
  * {@code platform/channel}. {@code time} is the event time: publishedAt or observedAt.
+ *
+ * <p>Every post and count becomes one and crosses the network at least once, so it serializes
+ * itself ({@link CopyableValue}) instead of through Flink's reflective POJO serializer, and makes
+ * its key once (the filter before the same-handle shuffle and the partitioners of two keyed
+ * streams each ask for it). Its fields are set once, when it is made or read.
  */
-public class ChannelEvent {
+public class ChannelEvent implements CopyableValue<ChannelEvent> {
+  private static final long serialVersionUID = 1L;
   public static final int COUNT = 1;
   public static final int POST = 2;
 
@@ -22,6 +33,8 @@ public class ChannelEvent {
   public long postId;
   /** POST only: when this view count was collected; newer collections replace older ones. */
   public long collectedAt;
+  /** {@link #key()}, made on first use. */
+  private transient String key;
 
   public ChannelEvent() {}
 
@@ -48,7 +61,66 @@ public class ChannelEvent {
   }
 
   public String key() {
-    return platform + "/" + channel;
+    String k = key;
+    if (k == null) {
+      k = platform + "/" + channel;
+      key = k;
+    }
+    return k;
+  }
+
+  @Override
+  public void write(DataOutputView out) throws IOException {
+    StringValue.writeString(platform, out);
+    StringValue.writeString(channel, out);
+    out.writeByte(kind);
+    out.writeLong(time);
+    out.writeLong(value);
+    out.writeLong(postId);
+    out.writeLong(collectedAt);
+  }
+
+  @Override
+  public void read(DataInputView in) throws IOException {
+    platform = StringValue.readString(in);
+    channel = StringValue.readString(in);
+    kind = in.readByte();
+    time = in.readLong();
+    value = in.readLong();
+    postId = in.readLong();
+    collectedAt = in.readLong();
+    key = null;
+  }
+
+  @Override
+  public int getBinaryLength() {
+    return -1;
+  }
+
+  @Override
+  public void copyTo(ChannelEvent target) {
+    target.platform = platform;
+    target.channel = channel;
+    target.kind = kind;
+    target.time = time;
+    target.value = value;
+    target.postId = postId;
+    target.collectedAt = collectedAt;
+    target.key = key;
+  }
+
+  @Override
+  public ChannelEvent copy() {
+    ChannelEvent c = new ChannelEvent();
+    copyTo(c);
+    return c;
+  }
+
+  @Override
+  public void copy(DataInputView source, DataOutputView target) throws IOException {
+    StringValue.copyString(source, target);
+    StringValue.copyString(source, target);
+    target.write(source, 1 + 4 * 8);
   }
 
   @Override

@@ -36,6 +36,11 @@ final class BucketTable {
     return size;
   }
 
+  /** Slots allocated (tests). */
+  int capacity() {
+    return keys.length;
+  }
+
   /** The bucket's posts, or null when it holds none. */
   PostSignature[] get(long key) {
     int mask = keys.length - 1;
@@ -131,7 +136,10 @@ final class BucketTable {
       }
       live += oldPosts[i] == null ? 0 : 1;
     }
-    allocate(Math.max(MIN_CAPACITY, Integer.highestOneBit(live * 2 + 1) << 1));
+    int fit = Math.max(MIN_CAPACITY, Integer.highestOneBit(live * 2 + 1) << 1);
+    // A sweep keeps the capacity the table grew to (it grows back to it by the next sweep, one
+    // rehash per doubling, which was a fifth of the detector's time); a table left mostly empty shrinks.
+    allocate(horizon == Long.MIN_VALUE || fit * 4 <= oldKeys.length ? fit : oldKeys.length);
     int mask = keys.length - 1;
     for (int i = 0; i < oldKeys.length; i++) {
       if (oldPosts[i] != null) {

@@ -100,8 +100,21 @@ public final class MinHasher {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
+  /** {@link #categoryLetterOrNumber} of the chars below U+0800 (Latin, Arabic and Persian), looked up once. */
+  private static final boolean[] LETTER_OR_NUMBER = new boolean[0x800];
+
+  static {
+    for (int c = 0; c < LETTER_OR_NUMBER.length; c++) {
+      LETTER_OR_NUMBER[c] = categoryLetterOrNumber(c);
+    }
+  }
+
   /** Unicode categories L and N, as the patterns' {@code \p{L}} and {@code \p{N}}. */
-  private static boolean isLetterOrNumber(int c) {
+  static boolean isLetterOrNumber(int c) {
+    return c < LETTER_OR_NUMBER.length ? LETTER_OR_NUMBER[c] : categoryLetterOrNumber(c);
+  }
+
+  private static boolean categoryLetterOrNumber(int c) {
     return switch (Character.getType(c)) {
       case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.MODIFIER_LETTER,
           Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;

@@ -2,6 +2,9 @@ package org.kooch.streaming.links;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -28,6 +31,9 @@ public class PostSignature implements CopyableValue<PostSignature> {
    * collides with another is just not shared.
    */
   private static final AtomicReferenceArray<byte[]> NAMES = new AtomicReferenceArray<>(1 << 14);
+  /** Bytes of {@link #numbers}: post id, publication time, signature. */
+  private static final int NUMBERS = 8 * (2 + MinHasher.PACKED);
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   /** The key the record is routed by: the first of {@link #buckets}. */
   public long bucket;
@@ -40,6 +46,12 @@ public class PostSignature implements CopyableValue<PostSignature> {
   public long publishedAt;
   /** {@link MinHasher#pack packed}: {@link MinHasher#PACKED} longs. */
   public long[] signature;
+  /**
+   * {@link #postId}, {@link #publishedAt} and {@link #signature} as they are written (big-endian),
+   * made once: the detector's checkpoint writes each post once per bucket, a million times or
+   * more, and copying one array was cheaper than writing ten longs.
+   */
+  private byte[] numbers;
 
   public PostSignature() {}
 
@@ -52,6 +64,12 @@ public class PostSignature implements CopyableValue<PostSignature> {
     this.postId = postId;
     this.publishedAt = publishedAt;
     this.signature = signature;
+    this.numbers = new byte[NUMBERS];
+    LONGS.set(numbers, 0, postId);
+    LONGS.set(numbers, 8, publishedAt);
+    for (int i = 0; i < signature.length; i++) {
+      LONGS.set(numbers, 16 + 8 * i, signature[i]);
+    }
   }
 
   /** The same post routed to other buckets (sharing its arrays, which are never changed). */
@@ -64,6 +82,7 @@ public class PostSignature implements CopyableValue<PostSignature> {
     c.postId = postId;
     c.publishedAt = publishedAt;
     c.signature = signature;
+    c.numbers = numbers;
     return c;
   }
 
@@ -106,21 +125,19 @@ public class PostSignature implements CopyableValue<PostSignature> {
   private void writePost(DataOutputView out) throws IOException {
     out.write(platform);
     out.write(channel);
-    out.writeLong(postId);
-    out.writeLong(publishedAt);
-    for (long l : signature) {
-      out.writeLong(l);
-    }
+    out.write(numbers);
   }
 
   private void readPost(DataInputView in) throws IOException {
     platform = readUtf(in);
     channel = readUtf(in);
-    postId = in.readLong();
-    publishedAt = in.readLong();
+    numbers = new byte[NUMBERS];
+    in.readFully(numbers);
+    postId = (long) LONGS.get(numbers, 0);
+    publishedAt = (long) LONGS.get(numbers, 8);
     signature = new long[MinHasher.PACKED];
     for (int i = 0; i < signature.length; i++) {
-      signature[i] = in.readLong();
+      signature[i] = (long) LONGS.get(numbers, 16 + 8 * i);
     }
   }
 
@@ -138,6 +155,7 @@ public class PostSignature implements CopyableValue<PostSignature> {
     target.postId = postId;
     target.publishedAt = publishedAt;
     target.signature = signature.clone();
+    target.numbers = numbers;
   }
 
   @Override
@@ -157,7 +175,7 @@ public class PostSignature implements CopyableValue<PostSignature> {
       target.writeShort(length);
       target.write(source, length);
     }
-    target.write(source, 8 * (2 + MinHasher.PACKED));
+    target.write(source, NUMBERS);
   }
 
   @Override

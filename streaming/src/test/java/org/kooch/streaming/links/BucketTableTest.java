@@ -55,6 +55,31 @@ class BucketTableTest {
     assertSameContents(model, table, keys);
   }
 
+  /**
+   * A daily sweep drops about two fifths of the buckets, which grow back by the next one: the
+   * table keeps its capacity instead of shrinking and doubling again, unless it is left nearly empty.
+   */
+  @Test
+  void aSweepKeepsTheCapacityUnlessTheTableIsLeftNearlyEmpty() {
+    BucketTable table = new BucketTable();
+    for (long key = 0; key < 10_000; key++) {
+      table.put(key * 7919, new PostSignature[] {post(key, key)});
+    }
+    int grown = table.capacity();
+    assertEquals(32_768, grown);
+
+    table.retainFrom(4_000);
+    assertEquals(6_000, table.size());
+    assertEquals(grown, table.capacity());
+    assertEquals(9_999, table.get(9_999L * 7919)[0].publishedAt);
+    assertNull(table.get(3_999L * 7919));
+
+    table.retainFrom(9_500);
+    assertEquals(500, table.size());
+    assertEquals(1_024, table.capacity());
+    assertEquals(9_500, table.get(9_500L * 7919)[0].publishedAt);
+  }
+
   private static void assertSameContents(Map<Long, PostSignature[]> model, BucketTable table, long[] keys) {
     assertEquals(model.size(), table.size());
     for (long key : keys) {

@@ -146,4 +146,16 @@ class MinHasherTest {
     }
     return n;
   }
+
+  /** The table of the chars below U+0800 and the category test agree on every code point. */
+  @Test
+  void letterOrNumberLookupMatchesTheUnicodeCategories() {
+    for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+      boolean expected = Character.isLetter(c) || Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER
+          || Character.getType(c) == Character.LETTER_NUMBER || Character.getType(c) == Character.OTHER_NUMBER;
+      if (MinHasher.isLetterOrNumber(c) != expected) {
+        throw new AssertionError("U+" + Integer.toHexString(c));
+      }
+    }
+  }
 }
