@@ -19,6 +19,8 @@ final class BucketTable {
   /** null: a free slot. */
   private PostSignature[][] posts;
   private int size;
+  /** Posts in all buckets, a post in two buckets counted twice. */
+  private int entries;
 
   BucketTable() {
     allocate(MIN_CAPACITY);
@@ -30,10 +32,16 @@ final class BucketTable {
     newest = new long[capacity];
     posts = new PostSignature[capacity][];
     size = 0;
+    entries = 0;
   }
 
   int size() {
     return size;
+  }
+
+  /** The posts in all buckets (a post in two buckets counts twice). */
+  int entries() {
+    return entries;
   }
 
   /** Slots allocated (tests). */
@@ -84,6 +92,7 @@ final class BucketTable {
       return;
     }
     size--;
+    entries -= posts[i].length;
     for (int free = i, j = (i + 1) & mask; ; j = (j + 1) & mask) {
       if (posts[j] == null) {
         posts[free] = null;
@@ -149,6 +158,7 @@ final class BucketTable {
         }
         keys[j] = oldKeys[i];
         posts[j] = oldPosts[i];
+        entries += oldPosts[i].length;
         oldest[j] = oldOldest[i];
         newest[j] = oldNewest[i];
       }
@@ -170,6 +180,7 @@ final class BucketTable {
   }
 
   private void set(int slot, PostSignature[] bucket) {
+    entries += bucket.length - (posts[slot] == null ? 0 : posts[slot].length);
     posts[slot] = bucket;
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;

@@ -32,7 +32,7 @@ public class PostSignature implements CopyableValue<PostSignature> {
    */
   private static final AtomicReferenceArray<byte[]> NAMES = new AtomicReferenceArray<>(1 << 14);
   /** Bytes of {@link #numbers}: post id, publication time, signature. */
-  private static final int NUMBERS = 8 * (2 + MinHasher.PACKED);
+  static final int NUMBERS = 8 * (2 + MinHasher.PACKED);
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   /** The key the record is routed by: the first of {@link #buckets}. */
@@ -112,6 +112,22 @@ public class PostSignature implements CopyableValue<PostSignature> {
   void writeEntry(DataOutputView out, long key) throws IOException {
     out.writeLong(key);
     writePost(out);
+  }
+
+  /** Bytes {@link #writeEntry} writes. */
+  int entryLength() {
+    return 8 + platform.length + channel.length + NUMBERS;
+  }
+
+  /** What {@link #writeEntry} writes, copied into {@code into} at {@code at} ({@link #entryLength} bytes). */
+  void copyEntry(long key, byte[] into, int at) {
+    LONGS.set(into, at, key);
+    at += 8;
+    System.arraycopy(platform, 0, into, at, platform.length);
+    at += platform.length;
+    System.arraycopy(channel, 0, into, at, channel.length);
+    at += channel.length;
+    System.arraycopy(numbers, 0, into, at, NUMBERS);
   }
 
   static PostSignature readEntry(DataInputView in) throws IOException {

@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.TaskInfo;
+import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataInputViewStreamWrapper;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.runtime.state.KeyGroupRange;
@@ -41,7 +43,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * nearly every bucket holds one post, and a state entry, copy-on-write bookkeeping and a per-key
  * sweep for each of a day and a half of posts times eight bands was most of what this operator
  * cost. A post is held once and referenced from each of its buckets here; a checkpoint writes it
- * once per bucket (about 110 bytes), as each key group must restore on its own.
+ * once per bucket (about 110 bytes), as each key group must restore on its own. Those entries are
+ * kept written, in each key group's {@link EntryLog}, as the posts are kept: a checkpoint copies
+ * the logs, and a restore reads them back into buckets (and reads the bucket-by-bucket form that
+ * versions before wrote).
  */
 public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     implements OneInputStreamOperator<PostSignature, ChannelLinkRow> {
@@ -52,12 +57,19 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
   /** Posts kept per bucket: bounds state for texts many channels repeat. */
   static final int BUCKET_CAPACITY = 64;
   private static final PostSignature[] EMPTY = new PostSignature[0];
+  /**
+   * First int of a key group's state written as its log ({@link EntryLog}); before, it was the
+   * number of buckets (never negative).
+   */
+  static final int LOG_FORMAT = -1;
 
   /**
    * Bucket key to its posts, in arrival order; one table per key group of this subtask, so a
    * checkpoint writes each key group's table as it is.
    */
   private transient BucketTable[] groups;
+  /** Per key group, its buckets' entries as a checkpoint writes them ({@link EntryLog}). */
+  private transient EntryLog[] logs;
   private transient int firstGroup;
   private transient int maxParallelism;
   /** The newest publication time this subtask has seen (restored as the newest post kept). */
@@ -79,50 +91,91 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
         maxParallelism, task.getNumberOfParallelSubtasks(), task.getIndexOfThisSubtask());
     firstGroup = range.getStartKeyGroup();
     groups = new BucketTable[range.getNumberOfKeyGroups()];
+    logs = new EntryLog[groups.length];
     for (int i = 0; i < groups.length; i++) {
       groups[i] = new BucketTable();
+      logs[i] = new EntryLog();
     }
     newest = Long.MIN_VALUE;
     sweptAt = Long.MIN_VALUE;
-    // A checkpoint writes a post once per bucket; restored, it is held once again.
-    Map<PostSignature.Identity, PostSignature> restored = new HashMap<>();
+    // Buckets and logs are refilled as they were kept, then the horizon of the newest post
+    // restored applies to them; a post in several buckets is held once again.
+    Map<PostSignature.Identity, PostSignature> held = new HashMap<>();
     for (KeyGroupStatePartitionStreamProvider group : context.getRawKeyedStateInputs()) {
+      int g = group.getKeyGroupId() - firstGroup;
       try (InputStream in = group.getStream()) {
-        DataInputViewStreamWrapper view = new DataInputViewStreamWrapper(in);
-        for (int n = view.readInt(); n > 0; n--) {
-          long bucket = view.readLong();
-          PostSignature[] posts = new PostSignature[view.readInt()];
-          for (int i = 0; i < posts.length; i++) {
-            posts[i] = restored.computeIfAbsent(PostSignature.readEntry(view).identity(), PostSignature.Identity::post);
-            newest = Math.max(newest, posts[i].publishedAt);
-          }
-          groups[group.getKeyGroupId() - firstGroup].put(bucket, posts);
-        }
+        readEntries(new DataInputViewStreamWrapper(in), entry -> keepRestored(g, entry, held));
       }
+    }
+    long horizon = horizon();
+    for (int g = 0; g < groups.length; g++) {
+      groups[g].retainFrom(horizon);
+      dropFromLog(g, horizon);
     }
     sweptAt = newest;
   }
 
+  /**
+   * Reads one key group's entries, oldest first, in either form: {@link #LOG_FORMAT} and a count,
+   * then the entries as kept ({@link EntryLog}); or, as versions before it wrote, a count of
+   * buckets, each its key, a count and its posts' entries.
+   */
+  private static void readEntries(DataInputView in, Consumer<PostSignature> entries) throws IOException {
+    int first = in.readInt();
+    if (first == LOG_FORMAT) {
+      for (int n = in.readInt(); n > 0; n--) {
+        entries.accept(PostSignature.readEntry(in));
+      }
+      return;
+    }
+    for (int buckets = first; buckets > 0; buckets--) {
+      in.readLong();
+      for (int n = in.readInt(); n > 0; n--) {
+        entries.accept(PostSignature.readEntry(in));
+      }
+    }
+  }
+
+  /** Puts a restored entry back in its bucket, as keeping it did (a full bucket keeps its newest), and in the log. */
+  private void keepRestored(int g, PostSignature entry, Map<PostSignature.Identity, PostSignature> held) {
+    newest = Math.max(newest, entry.publishedAt);
+    PostSignature post = held.computeIfAbsent(entry.identity(), PostSignature.Identity::post);
+    PostSignature[] bucket = groups[g].get(entry.bucket);
+    PostSignature[] kept;
+    if (bucket == null) {
+      kept = new PostSignature[] {post};
+    } else if (bucket.length < BUCKET_CAPACITY) {
+      kept = Arrays.copyOf(bucket, bucket.length + 1);
+      kept[bucket.length] = post;
+    } else {
+      kept = kept(bucket, Long.MIN_VALUE, post);
+    }
+    groups[g].put(entry.bucket, kept);
+    logs[g].append(entry.bucket, entry);
+  }
+
+  /** Drops the log's expired front; a log left holding more than twice its buckets' entries is written again from them. */
+  private void dropFromLog(int g, long horizon) {
+    logs[g].dropBefore(horizon);
+    if (logs[g].entries() > 2 * groups[g].entries() + 1024) {
+      rewriteLog(g);
+    }
+  }
+
+  /** Each key group's log, as it is: a copy of its bytes, not a walk over the buckets. */
   @Override
   public void snapshotState(StateSnapshotContext context) throws Exception {
     super.snapshotState(context);
     KeyedStateCheckpointOutputStream out = context.getRawKeyedOperatorStateOutput();
-    // Each key group is serialized in memory and written in one piece: the checkpoint stream
-    // is slow with a call per field.
-    DataOutputSerializer bytes = new DataOutputSerializer(1 << 16);
+    DataOutputSerializer header = new DataOutputSerializer(8);
     for (int group : out.getKeyGroupList()) {
       out.startNewKeyGroup(group);
-      BucketTable buckets = groups[group - firstGroup];
-      bytes.clear();
-      bytes.writeInt(buckets.size());
-      buckets.forEach((key, posts) -> {
-        bytes.writeLong(key);
-        bytes.writeInt(posts.length);
-        for (PostSignature p : posts) {
-          p.writeEntry(bytes, key);
-        }
-      });
-      out.write(bytes.getSharedBuffer(), 0, bytes.length());
+      EntryLog log = logs[group - firstGroup];
+      header.clear();
+      header.writeInt(LOG_FORMAT);
+      header.writeInt(log.entries());
+      out.write(header.getSharedBuffer(), 0, header.length());
+      log.writeTo(out);
     }
   }
 
@@ -144,8 +197,9 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
       matched = compareAndKeep(p, key, horizon, matched);
     }
     if (sweep) {
-      for (BucketTable group : groups) {
-        group.retainFrom(horizon);
+      for (int g = 0; g < groups.length; g++) {
+        groups[g].retainFrom(horizon);
+        dropFromLog(g, horizon);
       }
       sweptAt = newest;
     }
@@ -157,7 +211,8 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
    * and keeps it there (dropping what the horizon passed). Returns the posts matched so far.
    */
   private List<PostSignature> compareAndKeep(PostSignature p, long key, long horizon, List<PostSignature> matched) {
-    BucketTable buckets = groupOf(key);
+    int g = groupIndex(key);
+    BucketTable buckets = groups[g];
     PostSignature[] bucket = buckets.get(key);
     if (bucket == null) {
       bucket = EMPTY;
@@ -182,6 +237,9 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
       }
     }
     boolean keep = p.publishedAt >= horizon;
+    if (keep) {
+      logs[g].append(key, p);
+    }
     if (expired || (keep && bucket.length >= BUCKET_CAPACITY)) {
       PostSignature[] kept = kept(bucket, horizon, keep ? p : null);
       if (kept.length == 0) {
@@ -212,15 +270,31 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     return false;
   }
 
+  /** Writes key group {@code g}'s log again from its buckets: what it holds that they do not is gone. */
+  private void rewriteLog(int g) {
+    EntryLog log = logs[g];
+    log.clear();
+    groups[g].forEach((key, posts) -> {
+      for (PostSignature p : posts) {
+        log.append(key, p);
+      }
+    });
+  }
+
   /** The table of the key group the bucket belongs to, which must be this subtask's. */
   private BucketTable groupOf(long bucket) {
+    return groups[groupIndex(bucket)];
+  }
+
+  /** The index of the bucket's key group among this subtask's, which it must be one of. */
+  private int groupIndex(long bucket) {
     int group = KeyGroupRangeAssignment.assignToKeyGroup(bucket, maxParallelism) - firstGroup;
     if (group < 0 || group >= groups.length) {
       throw new IllegalStateException("bucket " + bucket + " is in key group " + (group + firstGroup) + ", not in this subtask's "
           + firstGroup + "-" + (firstGroup + groups.length - 1) + ": minhash and same-content must run at the same parallelism"
           + " and maximum parallelism");
     }
-    return groups[group];
+    return group;
   }
 
   /** Posts published before this can no longer be compared with a post within the slack of the newest. */
@@ -270,6 +344,15 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
   List<PostSignature> bucket(long key) {
     PostSignature[] posts = groupOf(key).get(key);
     return posts == null ? List.of() : List.of(posts);
+  }
+
+  /** Entries in the logs (tests). */
+  int logEntries() {
+    int n = 0;
+    for (EntryLog log : logs) {
+      n += log.entries();
+    }
+    return n;
   }
 
   /** Buckets held (tests). */

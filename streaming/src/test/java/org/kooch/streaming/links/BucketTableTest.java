@@ -82,6 +82,7 @@ class BucketTableTest {
 
   private static void assertSameContents(Map<Long, PostSignature[]> model, BucketTable table, long[] keys) {
     assertEquals(model.size(), table.size());
+    assertEquals(model.values().stream().mapToInt(v -> v.length).sum(), table.entries());
     for (long key : keys) {
       PostSignature[] expected = model.get(key);
       if (expected == null) {

@@ -95,6 +95,43 @@ class SameContentDetectorTest {
     assertThat(((SameContentDetector) harness.getOperator()).buckets()).isEqualTo(1);
   }
 
+  /** The evicted post is still in the log a checkpoint copies; the restore evicts it again. */
+  @Test
+  void aRestoredFullBucketHoldsTheSameNewestPosts() throws Exception {
+    add(post("telegram", "khamenei_ir", 1, T0, signature(0, 0)));
+    for (int i = 1; i <= SameContentDetector.BUCKET_CAPACITY; i++) {
+      add(post("soroush", "filler_" + i, 100 + i, T0 + i * 60_000L, signature(i * 1_000, 32)));
+    }
+    List<Long> before = recent().stream().map(p -> p.postId).sorted().toList();
+    assertThat(((SameContentDetector) harness.getOperator()).logEntries()).isEqualTo(SameContentDetector.BUCKET_CAPACITY + 1);
+    restart();
+    assertThat(recent().stream().map(p -> p.postId).sorted().toList()).isEqualTo(before).doesNotContain(1L);
+    add(post("soroush", "khamenei_ir", 12, T0 + 2 * H, signature(0, 0)));
+    assertThat(harness.extractOutputValues()).isEmpty();
+  }
+
+  /**
+   * A post that arrived ahead of older ones keeps the sweep from dropping them off the log's
+   * front; once the log holds more than twice the buckets' entries, it is written again from them.
+   */
+  @Test
+  void theLogIsRewrittenWhenOutOfOrderPostsLeaveItMostlyExpired() throws Exception {
+    SameContentDetector detector = (SameContentDetector) harness.getOperator();
+    long young = T0 + 30 * H;
+    harness.processElement(new PostSignature(7, "telegram", "ahead", 1, young, signature(1, 32)), young);
+    for (int i = 0; i < 3_000; i++) { // older, but within window and slack of the newest: kept
+      harness.processElement(new PostSignature(1_000 + i, "telegram", "older", 2 + i, T0 + i, signature(i * 1_000, 32)), T0);
+    }
+    assertThat(detector.logEntries()).isEqualTo(3_001);
+    // A day past the newest: the sweep drops the 3,000 from their buckets, not from the log's front.
+    harness.processElement(new PostSignature(8, "gap", "later", 9_999, young + 25 * H, signature(5, 32)), young + 25 * H);
+    assertThat(detector.buckets()).isEqualTo(2);
+    assertThat(detector.logEntries()).isEqualTo(2);
+
+    restart();
+    assertThat(((SameContentDetector) harness.getOperator()).buckets()).isEqualTo(2);
+  }
+
   @Test
   void withinCapacityTheOldestPostIsStillFound() throws Exception {
     add(post("telegram", "khamenei_ir", 1, T0, signature(0, 0)));
@@ -125,11 +162,7 @@ class SameContentDetectorTest {
   @Test
   void aRestoredDetectorStillFindsThePostsItHad() throws Exception {
     add(post("telegram", "khamenei_ir", 1, T0, signature(0, 0)));
-    OperatorSubtaskState snapshot = harness.snapshot(1L, T0);
-    harness.close();
-    harness = new KeyedOneInputStreamOperatorTestHarness<>(new SameContentDetector(), s -> s.bucket, Types.LONG);
-    harness.initializeState(snapshot);
-    harness.open();
+    restart();
     assertThat(recent()).extracting(p -> p.postId).containsExactly(1L);
     add(post("soroush", "khamenei_ir", 12, T0 + 2 * H, signature(0, 0)));
     assertThat(harness.extractOutputValues()).extracting(ChannelLinkRow::fromKey).containsExactly("telegram/khamenei_ir");
@@ -150,11 +183,7 @@ class SameContentDetectorTest {
     assertThat(detector.buckets()).isEqualTo(3);
 
     // restored (a checkpoint writes the post once per bucket): held once again, still one link per partner
-    OperatorSubtaskState snapshot = harness.snapshot(1L, T0);
-    harness.close();
-    harness = new KeyedOneInputStreamOperatorTestHarness<>(new SameContentDetector(), s -> s.bucket, Types.LONG);
-    harness.initializeState(snapshot);
-    harness.open();
+    restart();
     SameContentDetector restored = (SameContentDetector) harness.getOperator();
     assertThat(restored.bucket(BUCKET + 2)).extracting(p -> p.postId).containsExactly(1L, 12L);
     assertThat(restored.bucket(BUCKET).get(0)).as("held once again").isSameAs(restored.bucket(BUCKET + 1).get(0));
@@ -249,6 +278,15 @@ class SameContentDetectorTest {
       h.extractOutputValues().forEach(l -> out.add(l.fromKey() + ">" + l.toKey() + "@" + l.firstSeen + "#" + l.postId));
       return out;
     }
+  }
+
+  /** Checkpoints the detector and restores a new one from the checkpoint. */
+  private void restart() throws Exception {
+    OperatorSubtaskState snapshot = harness.snapshot(1L, T0);
+    harness.close();
+    harness = new KeyedOneInputStreamOperatorTestHarness<>(new SameContentDetector(), s -> s.bucket, Types.LONG);
+    harness.initializeState(snapshot);
+    harness.open();
   }
 
   private void add(PostSignature p) throws Exception {
