@@ -10,7 +10,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;
-import org.kooch.clickhouse.SchemaMigrator;
 import org.kooch.ingest.simulate.Scenario;
 import org.kooch.ingest.simulate.ScenarioSimulator;
 import org.kooch.ingest.simulate.Simulation;
@@ -48,11 +47,7 @@ final class AccuracyBenchmark {
   /** Simulates the scenario and runs its records through the real job into a new database; returns the simulation. */
   static Simulation land(String variant, Scenario scenario, ClickHouseSettings clickhouse, int parallelism) throws Exception {
     Simulation sim = ScenarioSimulator.run(scenario);
-    try (ClickHouseGateway server = ClickHouseGateway.forServer(clickhouse)) {
-      // The benchmark's own scratch database: rows of an earlier run must not mix in.
-      server.execute("DROP DATABASE IF EXISTS " + org.kooch.clickhouse.Sql.identifier(clickhouse.database()));
-    }
-    new SchemaMigrator(clickhouse).migrate();
+    ScratchDatabase.recreate(clickhouse);
     List<RawRecord> raw = new ArrayList<>();
     long offset = 0;
     for (TimedRecord r : sim.records()) {

@@ -8,10 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;
-import org.kooch.clickhouse.SchemaMigrator;
-import org.kooch.clickhouse.Sql;
 import org.kooch.ingest.broker.EmbeddedKafka;
 import org.kooch.ingest.importer.JsonLinesImporter;
 import org.kooch.ingest.kafka.KafkaSettings;
@@ -80,10 +77,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
       BenchRecords.write(file, n);
       double write = seconds(t0);
       ClickHouseSettings db = connection.clickHouse().withDatabase(connection.clickHouse().database() + "_backfill");
-      try (ClickHouseGateway server = ClickHouseGateway.forServer(db)) {
-        server.execute("DROP DATABASE IF EXISTS " + Sql.identifier(db.database()));
-      }
-      new SchemaMigrator(db).migrate();
+      ScratchDatabase.recreate(db);
       boolean terminal = System.console() != null;
       try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {
         KafkaSettings kafka = KafkaSettings.of(broker.bootstrapServers());

@@ -18,13 +18,16 @@ final class LandingRunner {
   static StreamExecutionEnvironment environment(
       KafkaSettings kafka, ClickHouseSettings clickhouse, boolean bounded, int parallelism, Duration checkpointInterval, Path stateDir,
       Path resumeFrom) {
-    JobSettings settings =
-        new JobSettings(
-            kafka.bootstrapServers(), kafka.extra(), "kooch-landing", clickhouse, bounded,
-            Duration.ofHours(1), Duration.ofDays(7), Duration.ofSeconds(30));
+    JobSettings settings = settings(kafka, clickhouse, bounded, "kooch-landing");
     StreamExecutionEnvironment env = FlinkEnvironments.local(parallelism, checkpointInterval, checkpointDir(stateDir), resumeFrom);
     new LandingJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
     return env;
+  }
+
+  /** The job's settings for a local run: events up to an hour out of order, a week's allowed lateness, 30 s until a quiet partition is idle. */
+  static JobSettings settings(KafkaSettings kafka, ClickHouseSettings clickhouse, boolean bounded, String consumerGroup) {
+    return new JobSettings(
+        kafka.bootstrapServers(), kafka.extra(), consumerGroup, clickhouse, bounded, Duration.ofHours(1), Duration.ofDays(7), Duration.ofSeconds(30));
   }
 
   static Path checkpointDir(Path stateDir) {

@@ -19,7 +19,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;
-import org.kooch.clickhouse.SchemaMigrator;
 import org.kooch.ingest.broker.EmbeddedKafka;
 import org.kooch.ingest.importer.JsonLinesImporter;
 import org.kooch.ingest.kafka.KafkaSettings;
@@ -132,10 +131,7 @@ final class PerformanceBenchmark {
    */
   private static List<Rate> pipeline(KafkaSettings kafka, ClickHouseSettings scratch, long n, int parallelism, Duration checkpointInterval, Path workDir)
       throws Exception {
-    try (ClickHouseGateway server = ClickHouseGateway.forServer(scratch)) {
-      server.execute("DROP DATABASE IF EXISTS " + org.kooch.clickhouse.Sql.identifier(scratch.database()));
-    }
-    new SchemaMigrator(scratch).migrate();
+    ScratchDatabase.recreate(scratch);
     long start = System.nanoTime();
     BoundedRunProgress progress = BoundedRunProgress.quiet(n);
     progress.execute(LandingRunner.environment(kafka, scratch, true, parallelism, checkpointInterval, workDir, null));
@@ -154,12 +150,8 @@ final class PerformanceBenchmark {
    */
   private static Rate rawTablesOnly(KafkaSettings kafka, ClickHouseSettings scratch, long n, int parallelism, Duration checkpointInterval,
       Path workDir) throws Exception {
-    try (ClickHouseGateway server = ClickHouseGateway.forServer(scratch)) {
-      server.execute("DROP DATABASE IF EXISTS " + org.kooch.clickhouse.Sql.identifier(scratch.database()));
-    }
-    new SchemaMigrator(scratch).migrate();
-    JobSettings settings = new JobSettings(kafka.bootstrapServers(), kafka.extra(), "kooch-bench-raw-tables", scratch, true,
-        Duration.ofHours(1), Duration.ofDays(7), Duration.ofSeconds(30));
+    ScratchDatabase.recreate(scratch);
+    JobSettings settings = LandingRunner.settings(kafka, scratch, true, "kooch-bench-raw-tables");
     StreamExecutionEnvironment env =
         FlinkEnvironments.local(parallelism, checkpointInterval, LandingRunner.checkpointDir(workDir.resolve("raw-tables")), null);
     new LandingJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).buildRawTablesOnly(env);
@@ -170,10 +162,7 @@ final class PerformanceBenchmark {
 
   /** The posts as the sink encodes them (RowBinary), inserted in batches of 50,000 rows (at most {@link #INSERT_POSTS}). */
   private static Rate clickHouseInserts(ClickHouseSettings scratch, List<Post> posts) throws Exception {
-    try (ClickHouseGateway server = ClickHouseGateway.forServer(scratch)) {
-      server.execute("DROP DATABASE IF EXISTS " + org.kooch.clickhouse.Sql.identifier(scratch.database()));
-    }
-    new SchemaMigrator(scratch).migrate();
+    ScratchDatabase.recreate(scratch);
     long start = System.nanoTime();
     try (ClickHouseGateway g = new ClickHouseGateway(scratch)) {
       RowBinaryBatch<Post> batch = new RowBinaryBatch<>(ClickHouseRows.POSTS);

@@ -10,7 +10,6 @@ import java.util.Set;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.clickhouse.LogicalRows;
-import org.kooch.clickhouse.SchemaMigrator;
 import org.kooch.dashboards.query.ChannelChanges;
 import org.kooch.dashboards.query.ChannelPage;
 import org.kooch.dashboards.query.DateRange;
@@ -98,10 +97,7 @@ final class QueryLatency {
 
   /** Recreates the scratch database and fills every table the queries read (see the class comment). */
   static void fill(ClickHouseSettings scratch, long n) {
-    try (ClickHouseGateway server = ClickHouseGateway.forServer(scratch)) {
-      server.execute("DROP DATABASE IF EXISTS " + org.kooch.clickhouse.Sql.identifier(scratch.database()));
-    }
-    new SchemaMigrator(scratch).migrate();
+    ScratchDatabase.recreate(scratch);
     try (ClickHouseGateway g = new ClickHouseGateway(scratch)) {
       String rows = "SELECT number, number % 2000 AS c, toDateTime(1546300800 + intDiv(number * 31536000, " + n + ")) AS at FROM numbers(" + n + ")";
       g.execute("INSERT INTO posts SELECT " + PLATFORM + ", concat('bench_', toString(c)), number, at, at + 3600,"

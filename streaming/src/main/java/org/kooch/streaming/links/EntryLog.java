@@ -86,17 +86,21 @@ final class EntryLog {
     end = live;
   }
 
-  /** An entry: key (8), platform and channel (2-byte length each, then the bytes), post id (8), publication time (8), signature. */
   private int entryLength(int at) {
-    int platform = unsignedShort(at + 8);
-    int channel = unsignedShort(at + 10 + platform);
-    return 8 + 2 + platform + 2 + channel + PostSignature.NUMBERS;
+    return numbersAt(at) - at + PostSignature.NUMBERS;
   }
 
   private long publishedAt(int at) {
-    int platform = unsignedShort(at + 8);
-    int channel = unsignedShort(at + 10 + platform);
-    return (long) LONG.get(bytes, at + 12 + platform + channel + 8);
+    return (long) LONG.get(bytes, numbersAt(at) + 8);
+  }
+
+  /**
+   * Where the numbers of the entry at {@code at} start. An entry: key (8), platform and channel
+   * (each a 2-byte length, then the bytes), then post id (8), publication time (8), signature.
+   */
+  private int numbersAt(int at) {
+    int channelAt = at + 10 + unsignedShort(at + 8);
+    return channelAt + 2 + unsignedShort(channelAt);
   }
 
   private int unsignedShort(int at) {

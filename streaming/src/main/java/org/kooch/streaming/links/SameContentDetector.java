@@ -107,12 +107,7 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
         readEntries(new DataInputViewStreamWrapper(in), entry -> keepRestored(g, entry, held));
       }
     }
-    long horizon = horizon();
-    for (int g = 0; g < groups.length; g++) {
-      groups[g].retainFrom(horizon);
-      dropFromLog(g, horizon);
-    }
-    sweptAt = newest;
+    sweep(horizon());
   }
 
   /**
@@ -141,25 +136,24 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     newest = Math.max(newest, entry.publishedAt);
     PostSignature post = held.computeIfAbsent(entry.identity(), PostSignature.Identity::post);
     PostSignature[] bucket = groups[g].get(entry.bucket);
-    PostSignature[] kept;
-    if (bucket == null) {
-      kept = new PostSignature[] {post};
-    } else if (bucket.length < BUCKET_CAPACITY) {
-      kept = Arrays.copyOf(bucket, bucket.length + 1);
-      kept[bucket.length] = post;
-    } else {
-      kept = kept(bucket, Long.MIN_VALUE, post);
-    }
-    groups[g].put(entry.bucket, kept);
+    store(groups[g], entry.bucket, bucket == null ? EMPTY : bucket, Long.MIN_VALUE, false, post);
     logs[g].append(entry.bucket, entry);
   }
 
-  /** Drops the log's expired front; a log left holding more than twice its buckets' entries is written again from them. */
-  private void dropFromLog(int g, long horizon) {
-    logs[g].dropBefore(horizon);
-    if (logs[g].entries() > 2 * groups[g].entries() + 1024) {
-      rewriteLog(g);
+  /**
+   * Drops the posts before the horizon from every bucket, and the entries before it from the
+   * front of every log; a log left holding more than twice its buckets' entries is written again
+   * from them.
+   */
+  private void sweep(long horizon) {
+    for (int g = 0; g < groups.length; g++) {
+      groups[g].retainFrom(horizon);
+      logs[g].dropBefore(horizon);
+      if (logs[g].entries() > 2 * groups[g].entries() + 1024) {
+        rewriteLog(g);
+      }
     }
+    sweptAt = newest;
   }
 
   /** Each key group's log, as it is: a copy of its bytes, not a walk over the buckets. */
@@ -197,11 +191,7 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
       matched = compareAndKeep(p, key, horizon, matched);
     }
     if (sweep) {
-      for (int g = 0; g < groups.length; g++) {
-        groups[g].retainFrom(horizon);
-        dropFromLog(g, horizon);
-      }
-      sweptAt = newest;
+      sweep(horizon);
     }
   }
 
@@ -240,19 +230,28 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     if (keep) {
       logs[g].append(key, p);
     }
-    if (expired || (keep && bucket.length >= BUCKET_CAPACITY)) {
-      PostSignature[] kept = kept(bucket, horizon, keep ? p : null);
+    store(buckets, key, bucket, horizon, expired, keep ? p : null);
+    return matched;
+  }
+
+  /**
+   * Puts back a bucket's posts plus {@code added} (null: none): only those at or after the horizon
+   * when some are {@code expired}, and the newest of them when the bucket is full; a bucket left
+   * empty is removed.
+   */
+  private static void store(BucketTable buckets, long key, PostSignature[] bucket, long horizon, boolean expired, PostSignature added) {
+    if (expired || (added != null && bucket.length >= BUCKET_CAPACITY)) {
+      PostSignature[] kept = kept(bucket, horizon, added);
       if (kept.length == 0) {
         buckets.remove(key);
       } else {
         buckets.put(key, kept);
       }
-    } else if (keep) {
+    } else if (added != null) {
       PostSignature[] grown = Arrays.copyOf(bucket, bucket.length + 1);
-      grown[bucket.length] = p;
+      grown[bucket.length] = added;
       buckets.put(key, grown);
     }
-    return matched;
   }
 
   /**
