@@ -35,10 +35,10 @@ public final class JsonLinesCodec {
     try {
       node = MAPPER.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new InvalidRecordException("not valid JSON: " + e.getOriginalMessage());
+      throw new InvalidRecordException(RefusalKind.MALFORMED, "not valid JSON: " + e.getOriginalMessage());
     }
     if (node == null || !node.isObject()) {
-      throw new InvalidRecordException("not a JSON object");
+      throw new InvalidRecordException(RefusalKind.MALFORMED, "not a JSON object");
     }
     return decode((ObjectNode) node);
   }

@@ -108,6 +108,7 @@ public enum RecordType {
       return decoder.decode(bytes);
     } catch (IOException | RuntimeException e) {
       throw new InvalidRecordException(
+          RefusalKind.MALFORMED,
           "not a " + jsonType + " record in Avro single-object encoding: " + e.getMessage());
     }
   }

@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.Properties;
 import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.streaming.clickhouse.UnwritableRows;
+import org.kooch.streaming.kafka.KafkaUnwritableRows;
 
 /**
  * What a Kooch Flink job needs to know.
@@ -44,6 +46,11 @@ public record JobSettings(
     }
     long seconds = backlog / BACKLOG_PER_INTERVAL_SECOND;
     return Duration.ofSeconds(Math.max(10, Math.min(120, seconds)));
+  }
+
+  /** Where the ClickHouse sinks send rows they cannot encode: the dead-letter topic. */
+  public UnwritableRows unwritableRows() {
+    return new KafkaUnwritableRows(kafkaBootstrap, kafkaProperties);
   }
 
   public static JobSettings defaults(String kafkaBootstrap, ClickHouseSettings clickhouse, boolean bounded) {

@@ -13,6 +13,7 @@ import org.kooch.schemas.DeadLetter;
 import org.kooch.schemas.DeadLetters;
 import org.kooch.schemas.PlatformStat;
 import org.kooch.schemas.Post;
+import org.kooch.schemas.RefusalKind;
 import org.kooch.streaming.clickhouse.ClickHouseRows;
 import org.kooch.streaming.clickhouse.ClickHouseSink;
 import org.kooch.streaming.daily.ChannelDailyAggregator;
@@ -76,15 +77,15 @@ public final class LandingJob {
             .name("decode")
             .uid("decode");
 
-    posts.sinkTo(ClickHouseSink.of(settings.clickhouse(), "posts", ClickHouseRows.POSTS)).name("clickhouse-posts").uid("clickhouse-posts");
+    posts.sinkTo(ClickHouseSink.of(settings.clickhouse(), "posts", ClickHouseRows.POSTS, settings.unwritableRows())).name("clickhouse-posts").uid("clickhouse-posts");
     posts.getSideOutput(DecodeRecords.SUBSCRIBERS)
-        .sinkTo(ClickHouseSink.of(settings.clickhouse(), "subscriber_snapshots", ClickHouseRows.SUBSCRIBER_SNAPSHOTS))
+        .sinkTo(ClickHouseSink.of(settings.clickhouse(), "subscriber_snapshots", ClickHouseRows.SUBSCRIBER_SNAPSHOTS, settings.unwritableRows()))
         .name("clickhouse-subscriber-snapshots").uid("clickhouse-subscriber-snapshots");
     posts.getSideOutput(DecodeRecords.PROFILES)
-        .sinkTo(ClickHouseSink.of(settings.clickhouse(), "channel_profiles", ClickHouseRows.CHANNEL_PROFILES))
+        .sinkTo(ClickHouseSink.of(settings.clickhouse(), "channel_profiles", ClickHouseRows.CHANNEL_PROFILES, settings.unwritableRows()))
         .name("clickhouse-channel-profiles").uid("clickhouse-channel-profiles");
     posts.getSideOutput(DecodeRecords.PLATFORM_STATS)
-        .sinkTo(ClickHouseSink.of(settings.clickhouse(), "platform_stats", ClickHouseRows.PLATFORM_STATS))
+        .sinkTo(ClickHouseSink.of(settings.clickhouse(), "platform_stats", ClickHouseRows.PLATFORM_STATS, settings.unwritableRows()))
         .name("clickhouse-platform-stats").uid("clickhouse-platform-stats");
     return posts;
   }
@@ -103,7 +104,7 @@ public final class LandingJob {
             .process(new ChannelDailyAggregator(settings.allowedLateness()), TypeInformation.of(ChannelDailyRow.class))
             .name("channel-daily")
             .uid("channel-daily");
-    daily.sinkTo(ClickHouseSink.of(settings.clickhouse(), "channel_daily", ClickHouseRows.CHANNEL_DAILY))
+    daily.sinkTo(ClickHouseSink.of(settings.clickhouse(), "channel_daily", ClickHouseRows.CHANNEL_DAILY, settings.unwritableRows()))
         .name("clickhouse-channel-daily").uid("clickhouse-channel-daily");
 
     daily.getSideOutput(ChannelDailyAggregator.TOO_LATE)
@@ -137,6 +138,7 @@ public final class LandingJob {
 
   private static DeadLetter tooLate(ChannelEvent e) {
     return DeadLetters.of(
+        RefusalKind.TOO_LATE,
         "flink:channel-daily",
         e.key(),
         "event of " + Instant.ofEpochMilli(e.time) + " arrived after the day was closed (allowed lateness passed); it is in the raw tables, re-run with --bounded to include it",

@@ -1,6 +1,7 @@
 package org.kooch.ingest.collect;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -9,7 +10,10 @@ import org.kooch.ingest.collect.state.ChannelState;
 import org.kooch.ingest.collect.state.StateStore;
 import org.kooch.ingest.kafka.RecordPublisher;
 import org.kooch.schemas.Handles;
+import org.kooch.schemas.InvalidRecordException;
+import org.kooch.schemas.JsonLinesCodec;
 import org.kooch.schemas.RecordType;
+import org.kooch.schemas.RefusalKind;
 
 /**
  * One round of a collector over its channels. Per channel: load state, collect, publish the
@@ -23,6 +27,8 @@ public final class CollectorRunner {
   private final RecordPublisher publisher;
   private final PrintStream out;
   private final Clock clock;
+  /** Writes a refused record's dead letter as its JSON Lines form, fit to fix and import. */
+  private final JsonLinesCodec codec = new JsonLinesCodec();
 
   public CollectorRunner(Collector collector, StateStore store, RecordPublisher publisher, PrintStream out, Clock clock) {
     this.collector = collector;
@@ -45,15 +51,23 @@ public final class CollectorRunner {
         label = collector.source() + " @" + channel;
         ChannelState state = store.load(channel);
         ChannelHarvest harvest = collector.collect(channel, state);
+        int refused = 0;
         for (SpecificRecord r : harvest.records()) {
-          publisher.publish(r);
+          try {
+            publisher.publish(r);
+          } catch (InvalidRecordException e) {
+            // What a page or an API answered may break the contract (a date in 1970, a count
+            // of -1): that record is refused, the channel's others go on.
+            publisher.deadLetter(e, collector.source(), label, codec.encode(r).getBytes(StandardCharsets.UTF_8));
+            refused++;
+          }
         }
         for (DeadRecord d : harvest.deadRecords()) {
-          publisher.deadLetter(collector.source(), d.location(), d.reason(), d.raw());
+          publisher.deadLetter(RefusalKind.MALFORMED, collector.source(), d.location(), d.reason(), d.raw());
         }
         publisher.flush();
         store.save(channel, harvest.next().withLastSuccessAt(clock.instant()));
-        summary.succeeded(harvest.records().size(), harvest.deadRecords().size());
+        summary.succeeded(harvest.records().size() - refused, harvest.deadRecords().size() + refused);
         out.println(label + ": " + describe(harvest));
       } catch (RuntimeException e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -52,6 +52,10 @@ final class CsvColumns {
     Map<String, String> known = new LinkedHashMap<>();
     FIELDS.forEach(f -> known.put(f.toLowerCase(Locale.ROOT), f));
     List<String> names = new ArrayList<>();
+    if (header.cellCount() > header.cells().size()) {
+      throw new MalformedFileException(
+          file + ":" + header.line() + ": the header has " + header.cellCount() + " columns, more than the " + FIELDS.size() + " record fields");
+    }
     for (String cell : header.cells()) {
       String name = cell.replace("\uFEFF", "").strip();
       String field = known.get(name.toLowerCase(Locale.ROOT));

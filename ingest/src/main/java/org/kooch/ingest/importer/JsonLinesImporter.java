@@ -1,25 +1,29 @@
 package org.kooch.ingest.importer;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.avro.specific.SpecificRecord;
 import org.kooch.ingest.kafka.RecordPublisher;
 import org.kooch.schemas.InvalidRecordException;
 import org.kooch.schemas.JsonLinesCodec;
+import org.kooch.schemas.RefusalKind;
 
 /**
  * Imports a JSON Lines file (DESIGN.md record contract) into Kafka. Each line becomes one record;
  * a line that breaks the contract goes to the dead-letter topic with {@code file:line} and the
- * reason, and the import goes on. Blank lines are skipped.
+ * reason, and the import goes on: a line that is too long or not UTF-8 too, with its bytes as
+ * they are in the file. Blank lines are skipped.
  */
 public final class JsonLinesImporter implements FileImporter {
+  /**
+   * Longest line accepted, in bytes: a record at the contract's size limit written as JSON with
+   * every character escaped fits; a longer line is dead-lettered with its first bytes.
+   */
+  static final int MAX_LINE_BYTES = 4 << 20;
+
   private final JsonLinesCodec codec;
   private final RecordPublisher publisher;
   private final PrintStream progressOut;
@@ -41,41 +45,24 @@ public final class JsonLinesImporter implements FileImporter {
     long lines = 0;
     long records = 0;
     long dead = 0;
-    long bytes = 0;
-    try (InputStream in = Files.newInputStream(file);
-        BufferedReader reader =
-            new BufferedReader(
-                new InputStreamReader(
-                    in,
-                    StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)),
-                1 << 16)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
+    try (InputStream in = Files.newInputStream(file)) {
+      BoundedLines reader = new BoundedLines(in, MAX_LINE_BYTES);
+      BoundedLines.Line line;
+      while ((line = reader.next()) != null) {
         lines++;
-        byte[] raw = line.getBytes(StandardCharsets.UTF_8);
-        bytes += raw.length + 1;
-        if (lines == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-          line = line.substring(1);
-        }
-        if (line.isBlank()) {
-          continue;
-        }
-        String location = file + ":" + lines;
+        String location = file + ":" + line.number();
         try {
-          if (line.indexOf('\uFFFD') >= 0) {
-            throw new InvalidRecordException("line is not valid UTF-8");
+          String text = textOf(line);
+          if (text.isBlank()) {
+            continue;
           }
-          SpecificRecord record = codec.decode(line);
-          publisher.publish(record);
+          publisher.publish(codec.decode(text));
           records++;
         } catch (InvalidRecordException e) {
-          publisher.deadLetter(source, location, e.getMessage(), raw);
+          publisher.deadLetter(e.kind(), source, location, e.getMessage(), line.bytes(), line.length());
           dead++;
         }
-        progress.update(bytes, records);
+        progress.update(reader.bytesRead(), records);
       }
     }
     publisher.flush();
@@ -83,4 +70,20 @@ public final class JsonLinesImporter implements FileImporter {
     return new ImportSummary(file.toString(), lines, records, dead);
   }
 
+  private static String textOf(BoundedLines.Line line) {
+    if (line.cut()) {
+      throw new InvalidRecordException(
+          RefusalKind.TOO_LARGE, "line is " + line.length() + " bytes, over the limit of " + MAX_LINE_BYTES);
+    }
+    String text;
+    try {
+      text = line.text();
+    } catch (CharacterCodingException e) {
+      throw new InvalidRecordException(RefusalKind.NOT_UTF8, "line is not valid UTF-8");
+    }
+    if (line.number() == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
+    }
+    return text;
+  }
 }

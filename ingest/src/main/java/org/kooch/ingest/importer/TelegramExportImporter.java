@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import org.kooch.ingest.kafka.RecordPublisher;
 import org.kooch.schemas.InvalidRecordException;
+import org.kooch.schemas.RefusalKind;
 import org.kooch.schemas.JsonLinesCodec;
 import org.kooch.schemas.Post;
 
@@ -37,6 +38,9 @@ public final class TelegramExportImporter implements FileImporter {
   private static final ObjectMapper MAPPER = mapper();
 
   private final JsonLinesCodec codec;
+  /** Largest message accepted, in bytes of the export: well above a post's text and entities. */
+  static final int MAX_MESSAGE_BYTES = 1 << 20;
+
   private final RecordPublisher publisher;
   private final TelegramExportRecords records;
   private final PrintStream progressOut;
@@ -99,6 +103,10 @@ public final class TelegramExportImporter implements FileImporter {
       long end = p.currentLocation().getByteOffset();
       run.messages++;
       try {
+        if (end - start > MAX_MESSAGE_BYTES) {
+          throw new InvalidRecordException(
+              RefusalKind.TOO_LARGE, "message is " + (end - start) + " bytes, over the limit of " + MAX_MESSAGE_BYTES);
+        }
         if (!message.isObject()) {
           throw new InvalidRecordException("a message must be a JSON object, got " + message.getNodeType());
         }
@@ -114,7 +122,7 @@ public final class TelegramExportImporter implements FileImporter {
           run.seen(post.getPublishedAt());
         }
       } catch (InvalidRecordException e) {
-        publisher.deadLetter(run.source, location(run.file, message, line), e.getMessage(), bytes(raw, start, end));
+        publisher.deadLetter(e, run.source, location(run.file, message, line), bytes(raw, start, end));
         run.dead++;
       }
       run.progress.update(end, run.published);

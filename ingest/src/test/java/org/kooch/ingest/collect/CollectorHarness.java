@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.kooch.schemas.RecordContract;
 import org.kooch.ingest.broker.TestKafka;
 import org.kooch.ingest.collect.http.FetchPolicy;
 import org.kooch.ingest.collect.state.StateStore;
@@ -44,7 +45,7 @@ public final class CollectorHarness {
   }
 
   public RoundSummary runOnce(Collector collector, Clock clock, String... channels) {
-    try (RecordPublisher publisher = new RecordPublisher(kafka())) {
+    try (RecordPublisher publisher = new RecordPublisher(kafka(), new RecordContract(clock))) {
       return runner(collector, publisher, clock).runOnce(List.of(channels), () -> false);
     }
   }

@@ -52,6 +52,13 @@ final class ImportTestSupport {
     return StandardCharsets.UTF_8.decode(d.getRaw().duplicate()).toString();
   }
 
+  static byte[] rawBytes(DeadLetter d) {
+    java.nio.ByteBuffer b = d.getRaw().duplicate();
+    byte[] out = new byte[b.remaining()];
+    b.get(out);
+    return out;
+  }
+
   /** Where importers draw progress in tests: a buffer, not the terminal. */
   static PrintStream progress() {
     return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);

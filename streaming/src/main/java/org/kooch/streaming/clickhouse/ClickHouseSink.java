@@ -14,6 +14,9 @@ import org.kooch.clickhouse.ClickHouseSettings;
  * row before it is in ClickHouse. After a failure the job replays from that checkpoint and may
  * insert some rows again; every table is a ReplacingMergeTree on a deterministic key, and the
  * analysts' views ({@code v_*}, FINAL) return each logical row once.
+ *
+ * <p>A row that cannot be encoded for the table (a value outside its column's type) goes to
+ * {@link UnwritableRows} as a dead letter; the rows around it are written.
  */
 public final class ClickHouseSink<T> implements Sink<T> {
   private static final long serialVersionUID = 1L;
@@ -24,23 +27,31 @@ public final class ClickHouseSink<T> implements Sink<T> {
   private final int batchRows;
   private final Duration flushInterval;
   private final RetryPolicy retry;
+  private final UnwritableRows unwritable;
 
   public ClickHouseSink(
-      ClickHouseSettings settings, String table, RowEncoder<T> encoder, int batchRows, Duration flushInterval, RetryPolicy retry) {
+      ClickHouseSettings settings,
+      String table,
+      RowEncoder<T> encoder,
+      int batchRows,
+      Duration flushInterval,
+      RetryPolicy retry,
+      UnwritableRows unwritable) {
     this.settings = settings;
     this.table = table;
     this.encoder = encoder;
     this.batchRows = batchRows;
     this.flushInterval = flushInterval;
     this.retry = retry;
+    this.unwritable = unwritable;
   }
 
-  public static <T> ClickHouseSink<T> of(ClickHouseSettings settings, String table, RowEncoder<T> encoder) {
-    return new ClickHouseSink<>(settings, table, encoder, 50_000, Duration.ofSeconds(2), RetryPolicy.defaults());
+  public static <T> ClickHouseSink<T> of(ClickHouseSettings settings, String table, RowEncoder<T> encoder, UnwritableRows unwritable) {
+    return new ClickHouseSink<>(settings, table, encoder, 50_000, Duration.ofSeconds(2), RetryPolicy.defaults(), unwritable);
   }
 
   @Override
   public SinkWriter<T> createWriter(WriterInitContext context) {
-    return new ClickHouseSinkWriter<>(settings, table, encoder, batchRows, flushInterval, retry, context);
+    return new ClickHouseSinkWriter<>(settings, table, encoder, batchRows, flushInterval, retry, unwritable, context);
   }
 }

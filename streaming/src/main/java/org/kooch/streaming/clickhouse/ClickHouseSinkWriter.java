@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * waits until both are in, so a completed checkpoint still means every row before it is in
  * ClickHouse.
  *
+ * <p>A row that cannot be encoded (a value its column's type cannot hold) goes to the dead-letter
+ * topic and the batch goes on without it.
+ *
  * <p>A retryable failure is retried with backoff; the task blocks once its next batch is full
  * (backpressure). A data error, or retries beyond the policy, fails the job at the task's next
  * write, flush or flush timer, and it restarts from its last checkpoint.
@@ -42,6 +45,8 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
   private final long flushIntervalMs;
   private final Counter rowsWritten;
   private final Counter retries;
+  private final Counter unwritableRows;
+  private final UnwritableRows.Outlet unwritable;
   private final ExecutorService sender;
   /** Rows being added by the task. */
   private RowBinaryBatch<T> filling;
@@ -56,6 +61,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
       int batchRows,
       Duration flushInterval,
       RetryPolicy retry,
+      UnwritableRows unwritable,
       WriterInitContext context) {
     this.gateway = new ClickHouseGateway(settings);
     this.table = table;
@@ -67,6 +73,8 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     this.flushIntervalMs = flushInterval.toMillis();
     this.rowsWritten = context.metricGroup().getNumRecordsSendCounter();
     this.retries = context.metricGroup().counter("clickhouseRetries");
+    this.unwritableRows = context.metricGroup().counter("unwritableRows");
+    this.unwritable = unwritable.open(table, context.getTaskInfo().getIndexOfThisSubtask());
     String thread = "clickhouse-insert " + table + " (" + (context.getTaskInfo().getIndexOfThisSubtask() + 1) + ")";
     this.sender = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, thread);
@@ -80,8 +88,11 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
   public void write(T element, Context context) throws IOException {
     try {
       filling.add(element);
-    } catch (RuntimeException e) {
-      throw new IOException("cannot encode a row for " + table + ": " + e.getMessage(), e);
+    } catch (RuntimeException | IOException e) {
+      unwritable.send(UnwritableRow.deadLetter(table, element, e));
+      unwritableRows.inc();
+      LOG.warn("a row for {} cannot be encoded, sent to the dead-letter topic: {}", table, e.getMessage());
+      return;
     }
     if (filling.size() >= batchRows) {
       send();
@@ -93,6 +104,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
   public void flush(boolean endOfInput) throws IOException {
     send();
     awaitInFlight();
+    unwritable.flush();
   }
 
   private void scheduleFlush() {
@@ -172,5 +184,6 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     // A job that ends normally has flushed; one that is cancelled or failed stops its insert.
     sender.shutdownNow();
     gateway.close();
+    unwritable.close();
   }
 }

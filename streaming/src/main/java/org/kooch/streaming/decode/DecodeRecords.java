@@ -14,14 +14,16 @@ import org.kooch.schemas.DeadLetters;
 import org.kooch.schemas.InvalidRecordException;
 import org.kooch.schemas.PlatformStat;
 import org.kooch.schemas.Post;
+import org.kooch.schemas.RecordContract;
 import org.kooch.schemas.RecordType;
 import org.kooch.schemas.SubscriberCount;
 import org.kooch.streaming.kafka.RawRecord;
 
 /**
- * Decodes Kafka records by topic (Avro single-object encoding). Posts are the main output; the
- * other record types go to their side outputs, and bytes that do not decode go to
- * {@link #DEAD_LETTERS} with the topic, partition, offset and reason.
+ * Decodes Kafka records by topic (Avro single-object encoding) and holds them to the {@link
+ * RecordContract}: Kafka is a boundary, and anyone may have produced to it. Posts are the main
+ * output; the other record types go to their side outputs, and bytes that do not decode or break
+ * the contract go to {@link #DEAD_LETTERS} with the topic, partition, offset and reason.
  */
 public class DecodeRecords extends ProcessFunction<RawRecord, Post> {
   public static final OutputTag<SubscriberCount> SUBSCRIBERS =
@@ -41,12 +43,14 @@ public class DecodeRecords extends ProcessFunction<RawRecord, Post> {
   private transient Counter deadLetters;
   private transient LongCounter deadLetterTotal;
   private transient LongCounter recordsRead;
+  private transient RecordContract contract;
 
   @Override
   public void open(OpenContext openContext) {
     deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
     deadLetterTotal = new LongCounter();
     getRuntimeContext().addAccumulator(DEAD_LETTER_ACCUMULATOR, deadLetterTotal);
+    contract = RecordContract.systemClock();
     recordsRead = new LongCounter();
     getRuntimeContext().addAccumulator(RECORDS_READ_ACCUMULATOR, recordsRead);
   }
@@ -61,7 +65,9 @@ public class DecodeRecords extends ProcessFunction<RawRecord, Post> {
       if (raw.value == null) {
         throw new InvalidRecordException("record has no value");
       }
+      RecordContract.checkSize(raw.value.length);
       SpecificRecord record = type.decode(raw.value);
+      contract.check(record);
       switch (type) {
         case POST:
           out.collect((Post) record);
@@ -81,9 +87,7 @@ public class DecodeRecords extends ProcessFunction<RawRecord, Post> {
     } catch (InvalidRecordException e) {
       deadLetters.inc();
       deadLetterTotal.add(1);
-      ctx.output(
-          DEAD_LETTERS,
-DeadLetters.of("flink:" + raw.topic, raw.location(), e.getMessage(), raw.value));
+      ctx.output(DEAD_LETTERS, DeadLetters.of(e, "flink:" + raw.topic, raw.location(), raw.value));
     }
   }
 }

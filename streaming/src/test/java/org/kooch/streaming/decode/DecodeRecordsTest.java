@@ -46,6 +46,44 @@ class DecodeRecordsTest {
     }
   }
 
+  /**
+   * Anyone may produce to Kafka: records the importers would refuse, encoded by another producer,
+   * are dead letters here and never reach a sink (a post of 1969 used to fail the job).
+   */
+  @Test
+  void recordsThatBreakTheContractAreDeadLettersWithTheirBytes() throws Exception {
+    Post good = post(1, Instant.parse("2018-04-18T00:00:00Z"), "خوب");
+    Post beforeEpoch = post(2, Instant.parse("1969-12-31T23:59:59Z"), "old");
+    Post future = post(3, Instant.parse("3000-01-01T00:00:00Z"), "future");
+    Post huge = post(4, Instant.parse("2018-04-18T00:00:00Z"), "ب".repeat(200_000));
+    SubscriberCount negative = SubscriberCount.newBuilder().setPlatform("gap").setChannel("a_b_c")
+        .setObservedAt(Instant.parse("2018-04-18T00:00:00Z")).setSubscribers(-1L).setSource("t").build();
+    try (OneInputStreamOperatorTestHarness<RawRecord, Post> h =
+        ProcessFunctionTestHarnesses.forProcessFunction(new DecodeRecords())) {
+      h.processElement(raw(RecordType.POST.topic(), 10, RecordType.POST.encode(beforeEpoch)), 0);
+      h.processElement(raw(RecordType.POST.topic(), 11, RecordType.POST.encode(future)), 0);
+      h.processElement(raw(RecordType.POST.topic(), 12, RecordType.POST.encode(huge)), 0);
+      h.processElement(raw(RecordType.SUBSCRIBERS.topic(), 13, RecordType.SUBSCRIBERS.encode(negative)), 0);
+      h.processElement(raw(RecordType.POST.topic(), 14, RecordType.POST.encode(good)), 0);
+      h.processElement(raw(RecordType.POST.topic(), 15, null), 0);
+
+      assertThat(h.extractOutputValues()).containsExactly(good);
+      assertThat(h.getSideOutput(DecodeRecords.SUBSCRIBERS)).isNullOrEmpty();
+      List<DeadLetter> dead = h.getSideOutput(DecodeRecords.DEAD_LETTERS).stream().map(StreamRecord::getValue).toList();
+      assertThat(dead).extracting(DeadLetter::getLocation).containsExactly(
+          "kooch.posts.v1-0@10", "kooch.posts.v1-0@11", "kooch.posts.v1-0@12", "kooch.subscribers.v1-0@13", "kooch.posts.v1-0@15");
+      assertThat(dead).extracting(DeadLetter::getKind).containsExactly("out-of-range", "out-of-range", "too-large", "out-of-range", "contract");
+      assertThat(dead.get(0).getReason()).startsWith("field 'publishedAt' is 1969-12-31T23:59:59Z, outside");
+      assertThat(dead.get(0).getRaw().array()).isEqualTo(RecordType.POST.encode(beforeEpoch));
+      assertThat(dead.get(2).getRawSize()).isEqualTo(RecordType.POST.encode(huge).length);
+    }
+  }
+
+  private static Post post(long id, Instant published, String text) {
+    return Post.newBuilder().setPlatform("telegram").setChannel("a_b_c").setPostId(id).setPublishedAt(published)
+        .setCollectedAt(Instant.parse("2018-04-20T00:00:00Z")).setText(text).setLinks(List.of()).setSource("t").build();
+  }
+
   private static RawRecord raw(String topic, long offset, byte[] value) {
     return new RawRecord(topic, 0, offset, null, value);
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.kooch.schemas.JsonLinesCodec;
+import org.kooch.schemas.Post;
 import org.kooch.schemas.RecordType;
 
 /** Event time read from a Kafka record's bytes, as the source's per-partition watermarks use it. */
@@ -39,6 +40,16 @@ class RecordEventTimeTest {
         new RawRecord(RecordType.SUBSCRIBERS.topic(), 0, 2, null, null),
         new RawRecord("some.other.topic", 0, 3, null, garbage))) {
       assertThat(eventTime.extractTimestamp(r, 42)).isEqualTo(Long.MIN_VALUE);
+    }
+  }
+
+  @Test
+  void timesOutsideTheContractNeverMoveTheWatermark() {
+    // A post of the year 3000 would otherwise close every real day as soon as it was read.
+    for (String at : List.of("3000-01-01T00:00:00Z", "1969-12-31T23:59:59Z")) {
+      Post p = Post.newBuilder().setPlatform("telegram").setChannel("a_b_c").setPostId(1L).setPublishedAt(Instant.parse(at))
+          .setCollectedAt(Instant.parse("2018-04-18T00:00:00Z")).setText("").setLinks(List.of()).setSource("t").build();
+      assertThat(time(p)).as(at).isEqualTo(Long.MIN_VALUE);
     }
   }
 

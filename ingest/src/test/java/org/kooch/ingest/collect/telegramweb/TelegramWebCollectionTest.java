@@ -15,6 +15,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kooch.schemas.RecordContract;
 import org.kooch.ingest.collect.CollectorHarness;
 import org.kooch.ingest.collect.CollectorRunner;
 import org.kooch.ingest.collect.LocalSite;
@@ -203,7 +204,7 @@ class TelegramWebCollectionTest {
     StopSignal stop = new StopSignal();
     AtomicInteger started = new AtomicInteger();
     int rounds;
-    try (RecordPublisher publisher = new RecordPublisher(kafka)) {
+    try (RecordPublisher publisher = new RecordPublisher(kafka, new RecordContract(clock))) {
       CollectorRunner runner = h.runner(collector(5, clock), publisher, clock);
       // Stops itself after the second round, as Ctrl-C would: independent of how fast this machine is.
       ScheduledCollection schedule =

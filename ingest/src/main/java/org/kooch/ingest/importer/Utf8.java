@@ -1,0 +1,28 @@
+package org.kooch.ingest.importer;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Strict UTF-8 checks: the JDK's decoder, reporting instead of replacing bad bytes. */
+final class Utf8 {
+  private Utf8() {}
+
+  static boolean isValid(byte[] bytes) {
+    try {
+      decode(bytes);
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  static String decode(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
+  }
+}
