@@ -1,6 +1,7 @@
 package org.kooch.ingest.collect;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +17,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server on 127.0.0.1 (JDK HttpServer, a free port) standing in for t.me, eitaa.com,
  * the Bot API or TGStat: it serves recorded pages and API answers from test resources, scripted
  * per path (a sequence such as 429, 429, 200: each request takes the next answer, the last one
- * repeats), and remembers every request with the time it arrived.
+ * repeats), and remembers every request with the time it arrived. Answers a script cannot give (a
+ * body that trickles or never ends) come from a handler given to {@link #serve}. Each request has
+ * its own thread, so one slow answer does not hold up the others.
  */
 public final class LocalSite implements AutoCloseable {
   /** One scripted answer. */
@@ -42,6 +47,7 @@ public final class LocalSite implements AutoCloseable {
       return new Answer(status, Map.of("Content-Type", "text/plain"), ("HTTP " + status).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A 302; a location starting with "/" is made absolute on this site, any other is sent as is. */
     public static Answer redirect(String location) {
       return new Answer(302, Map.of("Location", location), new byte[0]);
     }
@@ -62,18 +68,29 @@ public final class LocalSite implements AutoCloseable {
   public record Hit(String target, long nanos) {}
 
   private final HttpServer server;
+  private final ExecutorService threads;
   private final Map<String, Deque<Answer>> routes = new ConcurrentHashMap<>();
+  private final Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
   private final List<Hit> hits = new ArrayList<>();
 
-  private LocalSite(HttpServer server) {
+  private LocalSite(HttpServer server, ExecutorService threads) {
     this.server = server;
+    this.threads = threads;
   }
 
   public static LocalSite start() {
     try {
       HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      LocalSite site = new LocalSite(s);
+      ExecutorService threads =
+          Executors.newCachedThreadPool(
+              r -> {
+                Thread t = new Thread(r, "local-site");
+                t.setDaemon(true);
+                return t;
+              });
+      LocalSite site = new LocalSite(s, threads);
       s.createContext("/", site::handle);
+      s.setExecutor(threads);
       s.start();
       return site;
     } catch (IOException e) {
@@ -91,6 +108,12 @@ public final class LocalSite implements AutoCloseable {
    */
   public LocalSite on(String target, Answer... answers) {
     routes.put(target, new ArrayDeque<>(List.of(answers)));
+    return this;
+  }
+
+  /** Hands requests for {@code target} (as in {@link #on}) to {@code handler}, which answers itself. */
+  public LocalSite serve(String target, HttpHandler handler) {
+    handlers.put(target, handler);
     return this;
   }
 
@@ -114,6 +137,13 @@ public final class LocalSite implements AutoCloseable {
     synchronized (this) {
       hits.add(new Hit(target, System.nanoTime()));
     }
+    HttpHandler handler = handlers.containsKey(target) ? handlers.get(target) : handlers.get(path);
+    if (handler != null) {
+      try (ex) {
+        handler.handle(ex);
+      }
+      return;
+    }
     Deque<Answer> script = routes.containsKey(target) ? routes.get(target) : routes.get(path);
     Answer a;
     if (script == null) {
@@ -124,7 +154,7 @@ public final class LocalSite implements AutoCloseable {
       }
     }
     try (ex) {
-      a.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, k.equals("Location") ? url() + v : v));
+      a.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, k.equals("Location") && v.startsWith("/") ? url() + v : v));
       ex.sendResponseHeaders(a.status(), a.body().length == 0 ? -1 : a.body().length);
       if (a.body().length > 0) {
         try (OutputStream out = ex.getResponseBody()) {
@@ -153,5 +183,6 @@ public final class LocalSite implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    threads.shutdownNow(); // ends handlers still trickling a body
   }
 }
