@@ -40,6 +40,14 @@ final class CollectOptions {
       description = "Connect and response timeout per request (default ${DEFAULT-VALUE}).")
   Duration timeout;
 
+  @Option(names = "--deadline", converter = DurationConverter.class, defaultValue = "60s", paramLabel = "DURATION",
+      description = "Longest one request may take, body included: a server that trickles its answer fails here (default ${DEFAULT-VALUE}).")
+  Duration deadline;
+
+  @Option(names = "--max-body", defaultValue = "8388608", paramLabel = "BYTES",
+      description = "Largest response body read; a larger answer fails the request (default ${DEFAULT-VALUE}, 8 MiB).")
+  long maxBody;
+
   @Option(names = "--user-agent", defaultValue = FetchPolicy.USER_AGENT, description = "User-Agent header (default: ${DEFAULT-VALUE}).")
   String userAgent;
 
@@ -49,6 +57,9 @@ final class CollectOptions {
         .withRetries(maxAttempts, backoff)
         .withMaxRetryAfter(maxRetryAfter)
         .withTimeout(timeout)
+        // The deadline covers the headers' wait too: never shorter than the timeout for them.
+        .withDeadline(deadline.compareTo(timeout) < 0 ? timeout : deadline)
+        .withMaxBodyBytes(maxBody)
         .withUserAgent(userAgent);
   }
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       FlowsCommand.class,
       ChannelsCommand.class,
       SqlCommand.class,
+      DeadLettersCommand.class,
       ReportCommand.class,
       DbCommand.class,
       CommandLine.HelpCommand.class
