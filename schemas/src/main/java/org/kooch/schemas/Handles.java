@@ -9,6 +9,20 @@ public final class Handles {
 
   private Handles() {}
 
+  /** True for a handle in canonical form: 1 to 128 of a-z, 0-9, '_', '.', '-'. */
+  public static boolean isCanonical(String handle) {
+    if (handle == null || handle.isEmpty() || handle.length() > 128) {
+      return false;
+    }
+    for (int i = 0; i < handle.length(); i++) {
+      char c = handle.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Canonical handle, or an {@link InvalidRecordException} saying what is wrong with it. */
   public static String canonical(String handle) {
     if (handle == null || handle.isBlank()) {

@@ -13,6 +13,10 @@ import org.apache.avro.specific.SpecificRecord;
  * be held by every ClickHouse column and every operator's state; one outside them is refused with
  * an {@link InvalidRecordException} whose message is the dead letter's reason.
  *
+ * <p>Platforms are the registry's ids and channels are canonical handles, as the importers and
+ * collectors write them: a record from another producer with an unknown platform or a mangled
+ * handle would otherwise reach every table and page as if it were real.
+ *
  * <p>The bounds are plausibility, not just representability: ClickHouse's {@code DateTime} holds
  * 1970 to 2106, but no messenger channel posted before 2000, and a time more than a day ahead of
  * the clock is a collector's or an exporter's error that would move event time into the future.
@@ -79,8 +83,7 @@ public final class RecordContract implements java.io.Serializable {
       links(c.getLinks());
       shortText("source", c.getSource());
     } else if (record instanceof PlatformStat p) {
-      required("platform", p.getPlatform());
-      shortText("platform", p.getPlatform());
+      platform("platform", p.getPlatform());
       time("observedAt", p.getObservedAt());
       count("reportedUsers", p.getReportedUsers());
       shortText("source", p.getSource());
@@ -110,9 +113,10 @@ public final class RecordContract implements java.io.Serializable {
     count("forwards", p.getForwards());
     PostRef from = p.getForwardedFrom();
     if (from != null) {
-      required("forwardedFrom.platform", from.getPlatform());
-      shortText("forwardedFrom.platform", from.getPlatform());
-      shortText("forwardedFrom.channel", from.getChannel());
+      platform("forwardedFrom.platform", from.getPlatform());
+      if (from.getChannel() != null) {
+        handle("forwardedFrom.channel", from.getChannel());
+      }
       shortText("forwardedFrom.name", from.getName());
       if (from.getPostId() != null && from.getPostId() < 0) {
         throw outOfRange("forwardedFrom.postId", String.valueOf(from.getPostId()), "0 or more");
@@ -123,10 +127,26 @@ public final class RecordContract implements java.io.Serializable {
   }
 
   private static void identity(String platform, String channel) {
-    required("platform", platform);
-    shortText("platform", platform);
+    platform("platform", platform);
     required("channel", channel);
-    shortText("channel", channel);
+    handle("channel", channel);
+  }
+
+  /** A platform id of the registry: dashboards colour, name and link by it. */
+  private static void platform(String field, String id) {
+    required(field, id);
+    shortText(field, id);
+    if (!PlatformRegistry.defaults().isKnown(id)) {
+      throw new InvalidRecordException("field '" + field + "' names an unknown platform '" + id + "'");
+    }
+  }
+
+  /** A channel handle in canonical form (lower case, no '@'), as every door writes it. */
+  private static void handle(String field, String channel) {
+    if (!Handles.isCanonical(channel)) {
+      shortText(field, channel);
+      throw new InvalidRecordException("field '" + field + "' is not a canonical channel handle: '" + channel + "'");
+    }
   }
 
   private void time(String field, Instant t) {

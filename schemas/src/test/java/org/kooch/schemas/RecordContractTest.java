@@ -66,6 +66,25 @@ class RecordContractTest {
   }
 
   @Test
+  void platformsAreTheRegistrysAndChannelsCanonicalHandles() {
+    Post p = post(NOW);
+    p.setPlatform("telegrom");
+    assertRefused(p, RefusalKind.CONTRACT, "field 'platform' names an unknown platform 'telegrom'");
+    p.setPlatform("<img src=x onerror=alert(1)>");
+    assertRefused(p, RefusalKind.CONTRACT, "unknown platform");
+    p.setPlatform("telegram");
+    p.setChannel("Khamenei_IR");
+    assertRefused(p, RefusalKind.CONTRACT, "field 'channel' is not a canonical channel handle: 'Khamenei_IR'");
+    p.setChannel("hosti\uFFFDe");
+    assertRefused(p, RefusalKind.CONTRACT, "not a canonical channel handle");
+    p.setChannel("khamenei_ir");
+    p.setForwardedFrom(PostRef.newBuilder().setPlatform("soroush").setChannel("@x").build());
+    assertRefused(p, RefusalKind.CONTRACT, "field 'forwardedFrom.channel'");
+    p.setForwardedFrom(PostRef.newBuilder().setPlatform("soroush").setName("کانال بی‌نام").build());
+    assertThatCode(() -> contract.check(p)).doesNotThrowAnyException();
+  }
+
+  @Test
   void textMustBeUnicodeButEmojiAndZwnjPass() {
     Post p = post(NOW);
     p.setText("سروش\u200cپلاس 🌹👨‍👩‍👧");
