@@ -50,6 +50,8 @@ public final class KoochCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    java.nio.file.Path log = LogFile.configure(args);
+    LogFile.announce(args, log);
     System.exit(commandLine().execute(args));
   }
 }

@@ -65,7 +65,7 @@ public final class SchemaMigrator {
         server.execute(
             "INSERT INTO " + db + "." + TABLE + " (version, name, checksum, applied_at) VALUES ("
                 + m.version() + ", " + Sql.literal(m.name()) + ", " + Sql.literal(m.checksum()) + ", now())");
-        LOG.info("applied {} to {}", m.fileName(), db);
+        LOG.debug("applied {} to {}", m.fileName(), db);
         done.add(m.fileName());
       }
       return done;

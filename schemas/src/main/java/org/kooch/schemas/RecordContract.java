@@ -1,5 +1,6 @@
 package org.kooch.schemas;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import org.apache.avro.specific.SpecificRecord;
  * 1970 to 2106, but no messenger channel posted before 2000, and a time more than a day ahead of
  * the clock is a collector's or an exporter's error that would move event time into the future.
  */
-public final class RecordContract implements java.io.Serializable {
+public final class RecordContract implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Earliest time any record may carry. */

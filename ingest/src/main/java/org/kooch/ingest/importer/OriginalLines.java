@@ -1,11 +1,13 @@
 package org.kooch.ingest.importer;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +76,7 @@ final class OriginalLines {
 
   /** The bytes of one range as they are read, keeping only a dead letter's worth. */
   private static final class Buffer {
-    private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private long length;
 
     void add(int b) {
@@ -88,7 +90,7 @@ final class OriginalLines {
       byte[] bytes = kept.toByteArray();
       // The row's own line break belongs to the file, not to the row.
       if (length == bytes.length && bytes.length > 0 && bytes[bytes.length - 1] == '\r') {
-        return new Bytes(java.util.Arrays.copyOf(bytes, bytes.length - 1), length - 1);
+        return new Bytes(Arrays.copyOf(bytes, bytes.length - 1), length - 1);
       }
       return new Bytes(bytes, length);
     }

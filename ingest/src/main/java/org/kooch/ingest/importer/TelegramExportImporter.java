@@ -35,11 +35,12 @@ public final class TelegramExportImporter implements FileImporter {
   /** Longest string value accepted; Telegram's own limit is 4,096 characters per message. */
   public static final int MAX_STRING_CHARS = 100_000;
 
+  /** Largest message accepted, in bytes of the export: well above a post's text and entities. */
+  static final int MAX_MESSAGE_BYTES = 1 << 20;
+
   private static final ObjectMapper MAPPER = mapper();
 
   private final JsonLinesCodec codec;
-  /** Largest message accepted, in bytes of the export: well above a post's text and entities. */
-  static final int MAX_MESSAGE_BYTES = 1 << 20;
 
   private final RecordPublisher publisher;
   private final TelegramExportRecords records;
