@@ -13,7 +13,7 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The JSON Lines form of Kooch records (DESIGN.md "Record contracts"): one JSON object per line,
+ * The JSON Lines form of Kooch records (docs/contracts.md): one JSON object per line,
  * {@code type} selecting the record. Decoding validates the contract and canonicalises handles;
  * anything wrong raises {@link InvalidRecordException} with a reason fit for a dead letter.
  */

@@ -12,7 +12,7 @@ import org.kooch.schemas.JsonLinesCodec;
 import org.kooch.schemas.RefusalKind;
 
 /**
- * Imports a JSON Lines file (DESIGN.md record contract) into Kafka. Each line becomes one record;
+ * Imports a JSON Lines file (docs/contracts.md) into Kafka. Each line becomes one record;
  * a line that breaks the contract goes to the dead-letter topic with {@code file:line} and the
  * reason, and the import goes on: a line that is too long or not UTF-8 too, with its bytes as
  * they are in the file. Blank lines are skipped.

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The estimator's arithmetic for one linked pair (DESIGN.md "Migration flow estimation"). Each
+ * The estimator's arithmetic for one linked pair (docs/tables.md, "How flows are estimated"). Each
  * side's daily series is completed (short gaps interpolated; a channel first seen at or after the
  * link starts from zero), its baseline growth rate and noise are learnt from the
  * {@link #BASELINE_DAYS} days before the link (median and MAD of relative daily changes, robust

@@ -9,7 +9,7 @@ import org.kooch.schemas.ChannelProfile;
 import org.kooch.schemas.Post;
 import org.kooch.schemas.SubscriberCount;
 
-/** Turns what a preview shows into the DESIGN.md records. */
+/** Turns what a preview shows into Kooch records (docs/contracts.md). */
 final class PreviewRecords {
   private PreviewRecords() {}
 
