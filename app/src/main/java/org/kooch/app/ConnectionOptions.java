@@ -53,7 +53,7 @@ public class ConnectionOptions {
     return new ClickHouseSettings(clickhouse, clickhouseUser, env("KOOCH_CLICKHOUSE_PASSWORD"), database);
   }
 
-  /** The dashboard's read-only account (see bin/kooch-clickhouse and the README). */
+  /** The dashboard's read-only account (see bin/kooch-clickhouse and docs/operations.md). */
   public ClickHouseSettings clickHouseReadOnly() {
     return clickHouse()
         .withUser(

@@ -34,7 +34,7 @@ final class FlinkEnvironments {
       // the state directory keeps one checkpoint rather than one per run.
       conf.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
       // After an upgrade, state of an operator the job no longer has (or whose state changed form
-      // under a new uid) is left behind rather than failing the resume; README, "Upgrading".
+      // under a new uid) is left behind rather than failing the resume; docs/operations.md, "Upgrading".
       conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
     }
     // Accumulators (a backfill's progress) reach the client with the heartbeats: every 2 s, not 10.

@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Import record files into Kafka (Avro), each file by its format:",
       "  JSON Lines: one record per line, 'type' selecting post, subscribers,",
-      "    profile or platform (see the README);",
+      "    profile or platform (see docs/contracts.md);",
       "  CSV (.csv): a header naming the same fields (or --type for all rows);",
       "  Telegram Desktop export (result.json of one channel, recognised by its",
       "    content): messages as posts, the title as the channel profile;",

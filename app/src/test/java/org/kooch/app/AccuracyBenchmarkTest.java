@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The default scenario through the real job (the run the app's tests share), scored against its
- * truth: guards the estimator against regressions. The bounds sit above today's measured figures (README "Accuracy").
+ * truth: guards the estimator against regressions. The bounds sit above today's measured figures (docs/accuracy.md).
  */
 class AccuracyBenchmarkTest {
   @Test

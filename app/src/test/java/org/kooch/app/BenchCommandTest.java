@@ -13,7 +13,7 @@ import org.kooch.clickhouse.ClickHouseTestServer;
 /**
  * {@code kooch bench performance --only throughput} on a small input, through the real command
  * line: every stage runs (its own broker, two bounded Flink jobs, the shared ClickHouse) and is
- * printed with its rate against Kafka's. The figures themselves are for the README, not asserted.
+ * printed with its rate against Kafka's. The figures themselves are for docs/performance.md, not asserted.
  */
 class BenchCommandTest {
   private static final Pattern ROW = Pattern.compile("^(.+?)\\s+([\\d,]+)\\s+([\\d.]+)\\s+([\\d,]+)\\s+(\\d+)%$");

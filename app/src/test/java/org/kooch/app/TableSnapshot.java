@@ -51,7 +51,7 @@ record TableSnapshot(Map<String, Map<String, Integer>> relations) {
             continue;
           }
           // same_content links depend on the order posts meet in an LSH bucket (bounded state):
-          // a known limitation (README), not a delivery property; they are compared by count only.
+          // a known limitation (docs/delivery.md), not a delivery property; they are compared by count only.
           if (row.hasNonNull("evidence") && row.get("evidence").asText().equals("same_content")) {
             continue;
           }

@@ -22,7 +22,7 @@ import org.kooch.schemas.RecordType;
  * validates exactly as it validates a JSON line: both formats share one contract.
  */
 final class CsvColumns {
-  /** Column names: the contract's fields (README, "Record contracts"). */
+  /** Column names: the contract's fields (docs/contracts.md, "Records"). */
   static final List<String> FIELDS =
       List.of(
           "type", "platform", "channel", "postId", "publishedAt", "collectedAt", "text", "views",
