@@ -13,7 +13,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver (packages chromium and
- * chromium-driver): both paths are given, so Selenium Manager never looks for, or downloads, a
+ * chromium-driver, installed by {@code bin/kooch-browser} when missing): both paths are given, so Selenium Manager never looks for, or downloads, a
  * browser or a driver. Each instance has its own fresh profile directory.
  */
 final class Browser implements AutoCloseable {
@@ -25,11 +25,7 @@ final class Browser implements AutoCloseable {
   private final Path profile;
 
   Browser() throws IOException {
-    for (Path p : new Path[] {CHROMIUM, CHROMEDRIVER}) {
-      if (!Files.isExecutable(p)) {
-        throw new IllegalStateException(p + " is missing: apt-get install chromium chromium-driver (.ci/run does)");
-      }
-    }
+    installIfMissing();
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     profile = Files.createTempDirectory("kooch-chromium-");
     ChromeOptions options = new ChromeOptions();
@@ -63,6 +59,34 @@ final class Browser implements AutoCloseable {
   }
 
   /** Saves what the browser shows as target/screenshots/NAME.png. */
+  /**
+   * On a fresh machine the test sets itself up, as {@code bin/kooch-clickhouse start} does for the
+   * server: {@code bin/kooch-browser install} installs Debian's packages (as root or with sudo).
+   */
+  private static synchronized void installIfMissing() throws IOException {
+    if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+      return;
+    }
+    Path script = null;
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null && script == null; dir = dir.getParent()) {
+      Path s = dir.resolve("bin/kooch-browser");
+      script = Files.isExecutable(s) ? s : null;
+    }
+    if (script == null) {
+      throw new IllegalStateException(CHROMIUM + " is missing, and so is bin/kooch-browser to install it");
+    }
+    Process p = new ProcessBuilder(script.toString(), "install").redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      if (!p.waitFor(15, java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0) {
+        throw new IllegalStateException("bin/kooch-browser install failed: " + out);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while installing Chromium");
+    }
+  }
+
   Path screenshot(String name) throws IOException {
     Files.createDirectories(SCREENSHOTS);
     Path target = SCREENSHOTS.resolve(name + ".png");
