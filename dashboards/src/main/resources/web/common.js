@@ -52,7 +52,7 @@ window.Kooch = (function () {
         const res = await fetch(path + (q.toString() ? '?' + q : ''));
         const text = await res.text();
         if (!res.ok) {
-          status.textContent = JSON.parse(text).error || res.statusText;
+          status.textContent = errorMessage(text) || res.status + ' ' + res.statusText;
           document.body.dataset.error = 'true';
           return;
         }
@@ -68,6 +68,16 @@ window.Kooch = (function () {
     }
     load();
     setInterval(load, 5000);
+  }
+
+  // The "error" of a JSON error body, or null when the body is something else (a proxy's page).
+  function errorMessage(text) {
+    try {
+      const body = JSON.parse(text);
+      return body && typeof body.error === 'string' ? body.error : null;
+    } catch (e) {
+      return null;
+    }
   }
 
   function chart(id) {
@@ -97,8 +107,21 @@ window.Kooch = (function () {
   }
 
   function color(platform) {
-    return COLORS[platform] || '#888';
+    return Object.prototype.hasOwnProperty.call(COLORS, platform) ? COLORS[platform] : '#888';
   }
 
-  return { params, initFilters, poll, chart, el, channelLink, number, color };
+  // Text made safe for the places that take HTML: ECharts draws a formatter's string as HTML in its
+  // tooltips, and names there come from Kafka and ClickHouse, where anyone may have written them.
+  const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+  function escapeHtml(v) {
+    return String(v === null || v === undefined ? '' : v).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+  }
+
+  // A label formatter that draws the text as it is: a string formatter is a template ({b}, {c}) and
+  // braces in a name would be read as one.
+  function literal(text) {
+    return () => String(text === null || text === undefined ? '' : text);
+  }
+
+  return { params, initFilters, poll, chart, el, channelLink, number, color, escapeHtml, literal };
 })();

@@ -12,15 +12,17 @@
     for (const p of data.pairs.filter((x) => x.total > 0)) {
       const from = 'from ' + p.from;
       const to = 'to ' + p.to;
-      nodes.set(from, { name: from, label: { formatter: p.fromName }, itemStyle: { color: K.color(p.from) } });
-      nodes.set(to, { name: to, label: { formatter: p.toName }, itemStyle: { color: K.color(p.to) } });
+      nodes.set(from, { name: from, label: { formatter: K.literal(p.fromName) }, itemStyle: { color: K.color(p.from) } });
+      nodes.set(to, { name: to, label: { formatter: K.literal(p.toName) }, itemStyle: { color: K.color(p.to) } });
       links.push({ source: from, target: to, value: p.total, low: p.totalLow, high: p.totalHigh });
     }
     sankey.setOption({
+      // ECharts shows a tooltip formatter's string as HTML: every name in it is escaped.
       tooltip: {
         formatter: (i) => i.dataType === 'edge'
-          ? `${i.data.source.slice(5)} → ${i.data.target.slice(3)}: ${K.number(i.data.value)} (${K.number(i.data.low)}–${K.number(i.data.high)})`
-          : `${i.name.replace(/^(from|to) /, '')}: ${K.number(i.value)}`,
+          ? `${K.escapeHtml(i.data.source.slice(5))} → ${K.escapeHtml(i.data.target.slice(3))}: ${K.number(i.data.value)}`
+            + ` (${K.number(i.data.low)}–${K.number(i.data.high)})`
+          : `${K.escapeHtml(i.name.replace(/^(from|to) /, ''))}: ${K.number(i.value)}`,
       },
       series: [{ type: 'sankey', data: [...nodes.values()], links, nodeAlign: 'left', emphasis: { focus: 'adjacent' },
         lineStyle: { color: 'source', opacity: 0.4 }, label: { fontSize: 14 } }],

@@ -8,9 +8,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kooch.clickhouse.ClickHouseGateway;
+import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.clickhouse.ClickHouseTestServer;
 import org.kooch.dashboards.DashboardServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The dashboard in headless Chromium, served from a real pipeline run (the shared scenario
@@ -150,6 +153,123 @@ class DashboardBrowserTest {
     assertThat(cell("#status")).startsWith("no channel telegram/nobody_here in the database");
   }
 
+  /**
+   * Names written to Kafka or ClickHouse by anyone are data, never markup: a platform, a channel
+   * and a title that are HTML with a script show as their literal text in tables, chart tooltips
+   * (ECharts draws those as HTML) and labels, and nothing runs. The rows go straight into a
+   * database of their own, past the registry's checks, as a hostile writer could.
+   */
+  @Test
+  void hostileNamesShowAsTextAndNothingRuns() throws Exception {
+    ClickHouseSettings hostile = ClickHouseTestServer.freshDatabase("hostile");
+    try (ClickHouseGateway g = new ClickHouseGateway(hostile)) {
+      HostileData.insert(g);
+    }
+    String range = "from=2018-04-17&to=2018-04-19";
+    try (DashboardServer hostileServer = new DashboardServer(
+        hostile.withUser("kooch_readonly", System.getenv().getOrDefault("KOOCH_CLICKHOUSE_READONLY_PASSWORD", "")))) {
+      String at = "http://127.0.0.1:" + hostileServer.start("127.0.0.1", 0);
+
+      browser.open(at + "/?" + range);
+      watchPolicyViolations();
+      assertThat(cell("#latest tbody")).contains(HostileData.HTML);
+      showTipAndAssertLiteral("tracked", "{type: 'showTip', seriesIndex: " + seriesIndex("tracked", HostileData.HTML) + ", dataIndex: 1}");
+      assertNothingRan("platforms");
+
+      browser.open(at + "/flows.html?" + range);
+      watchPolicyViolations();
+      assertThat(cell("#totals tbody")).contains(HostileData.HTML);
+      int edge = ((Number) browser.js("return echarts.getInstanceByDom(document.getElementById('sankey')).getOption().series[0].links"
+          + ".findIndex(l => l.target === 'to ' + arguments[0])", HostileData.HTML)).intValue();
+      assertThat(edge).isNotNegative();
+      hoverSankeyEdge(edge);
+      assertTooltipShowsLiterally("sankey", "the mouse on the edge", t -> t.contains("telegram → " + HostileData.HTML + ": 50 (30–70)"));
+      int node = ((Number) browser.js("return echarts.getInstanceByDom(document.getElementById('sankey')).getOption().series[0].data"
+          + ".findIndex(n => n.name === 'to ' + arguments[0])", HostileData.HTML)).intValue();
+      browser.js("echarts.getInstanceByDom(document.getElementById('sankey')).dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: "
+          + node + "})");
+      assertTooltipShowsLiterally("sankey", "showTip of the node", t -> t.contains(HostileData.HTML + ": 50") && !t.contains("→"));
+      showTipAndAssertLiteral("daily", "{type: 'showTip', seriesIndex: " + seriesIndex("daily", "Telegram → " + HostileData.HTML)
+          + ", dataIndex: 0}");
+      assertNothingRan("flows");
+
+      browser.open(at + "/channels.html?" + range);
+      watchPolicyViolations();
+      assertThat(cell("#gainers tbody")).contains("telegram/" + HostileData.HTML);
+      int bar = ((Number) browser.js("return echarts.getInstanceByDom(document.getElementById('movers')).getOption().yAxis[0].data"
+          + ".indexOf('telegram/' + arguments[0])", HostileData.HTML)).intValue();
+      showTipAndAssertLiteral("movers", "{type: 'showTip', seriesIndex: 0, dataIndex: " + bar + "}");
+      assertNothingRan("channels");
+
+      browser.open(at + "/channel.html?channel=telegram/a_chan&" + range);
+      watchPolicyViolations();
+      assertThat(cell("#channel-title")).isEqualTo(HostileData.HTML + " · Telegram");
+      assertThat(cell("#accounts")).contains("@" + HostileData.HTML);
+      assertThat(cell("#flows tbody")).contains(HostileData.HTML + "/" + HostileData.HTML);
+      assertThat(cell("#announcements")).contains(HostileData.HTML);
+      showTipAndAssertLiteral("subscribers", "{type: 'showTip', seriesIndex: "
+          + seriesIndex("subscribers", HostileData.HTML + " @" + HostileData.HTML) + ", dataIndex: 2}");
+      assertNothingRan("channel");
+    }
+  }
+
+  /** Records, from now on, what the page's Content-Security-Policy blocks. */
+  private static void watchPolicyViolations() {
+    browser.js("window.__violations = []; document.addEventListener('securitypolicyviolation',"
+        + " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));");
+  }
+
+  private static int seriesIndex(String chartId, String name) {
+    int i = ((Number) browser.js("return echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption().series"
+        + ".findIndex(s => s.name === arguments[1])", chartId, name)).intValue();
+    assertThat(i).as(name + " in " + chartId).isNotNegative();
+    return i;
+  }
+
+  /** Shows a tooltip of the chart ({@code action}: an ECharts showTip) and waits until it holds the hostile text, as text. */
+  private static void showTipAndAssertLiteral(String chartId, String action) throws InterruptedException {
+    browser.js("echarts.getInstanceByDom(document.getElementById(arguments[0])).dispatchAction(" + action + ")", chartId);
+    assertTooltipShowsLiterally(chartId, action, t -> t.contains(HostileData.HTML));
+  }
+
+  /** Moves the mouse onto the middle of the flow diagram's edge (showTip cannot show an edge's tooltip). */
+  @SuppressWarnings("unchecked")
+  private static void hoverSankeyEdge(int edge) {
+    Map<String, Number> at = (Map<String, Number>) browser.js(
+        "const c = echarts.getInstanceByDom(document.getElementById('sankey')); const s = c.getModel().getSeriesByIndex(0);"
+            + " const e = s.getGraph().getEdgeByIndex(arguments[0]);"
+            + " const n1 = e.node1.getLayout(), n2 = e.node2.getLayout(), l = e.getLayout();"
+            + " const x1 = n1.x + n1.dx, y1 = n1.y + l.sy, x2 = n2.x, y2 = n2.y + l.ty;"
+            + " return {x: s.layoutInfo.x + (x1 + x2) / 2, y: s.layoutInfo.y + (y1 + y2) / 2 + l.dy / 2, w: c.getWidth(), h: c.getHeight()};",
+        edge);
+    WebElement sankey = browser.driver.findElement(By.id("sankey"));
+    new Actions(browser.driver).moveToElement(sankey, (int) (at.get("x").doubleValue() - at.get("w").doubleValue() / 2),
+        (int) (at.get("y").doubleValue() - at.get("h").doubleValue() / 2)).perform();
+  }
+
+  /** Waits until the chart's tooltip text {@code shows} what it should (the hostile text, as text), and no element was made of it. */
+  private static void assertTooltipShowsLiterally(String chartId, String action, java.util.function.Predicate<String> shows)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 10_000;
+    String text = "";
+    while (System.currentTimeMillis() < deadline) {
+      text = (String) browser.js("return document.getElementById(arguments[0]).textContent", chartId);
+      if (shows.test(text)) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(text).as("tooltip of " + chartId + " after " + action).matches(shows, "shows " + HostileData.HTML + " as text");
+    assertThat(((Number) browser.js("return document.getElementById(arguments[0]).querySelectorAll('img').length", chartId)).intValue())
+        .as("elements made from the name in " + chartId).isZero();
+  }
+
+  private static void assertNothingRan(String page) {
+    assertThat(browser.js("return typeof window.__pwned")).as(page).isEqualTo("undefined");
+    assertThat(((Number) browser.js("return document.querySelectorAll('img').length")).intValue()).as(page + ": img elements").isZero();
+    assertThat((List<?>) browser.js("return window.__violations")).as(page + ": blocked by the Content-Security-Policy").isEmpty();
+  }
+
   /** Series name to the number of points with a value, read from the page's ECharts instance. */
   @SuppressWarnings("unchecked")
   private static Map<String, Long> seriesPoints(String chartId) {
@@ -165,5 +285,56 @@ class DashboardBrowserTest {
 
   private static long number(String formatted) {
     return Long.parseLong(formatted.replace(",", ""));
+  }
+
+  /**
+   * A small database where a platform id, a channel handle and a title are HTML that would run
+   * script: telegram/a_chan announced the hostile account, lost subscribers to it, and the
+   * hostile platform has a daily series.
+   */
+  static final class HostileData {
+    static final String HTML = "<img src=x onerror=window.__pwned=1>";
+
+    private HostileData() {}
+
+    static void insert(ClickHouseGateway g) {
+      String h = json(HTML);
+      rows(g, "platform_daily",
+          "{\"day\":\"2018-04-18\",\"platform\":\"telegram\",\"tracked_channels\":2,\"tracked_subscribers\":1100,\"reported_users\":null,\"posts\":0,\"views\":0,\"version\":1}",
+          "{\"day\":\"2018-04-19\",\"platform\":\"telegram\",\"tracked_channels\":2,\"tracked_subscribers\":1200,\"reported_users\":null,\"posts\":0,\"views\":0,\"version\":1}",
+          "{\"day\":\"2018-04-18\",\"platform\":" + h + ",\"tracked_channels\":1,\"tracked_subscribers\":50,\"reported_users\":null,\"posts\":0,\"views\":0,\"version\":1}",
+          "{\"day\":\"2018-04-19\",\"platform\":" + h + ",\"tracked_channels\":1,\"tracked_subscribers\":60,\"reported_users\":null,\"posts\":0,\"views\":0,\"version\":1}");
+      rows(g, "migration_flows",
+          "{\"day\":\"2018-04-18\",\"from_platform\":\"telegram\",\"to_platform\":" + h + ",\"flow\":20,\"flow_low\":10,\"flow_high\":30,\"channel_pairs\":1,\"version\":1}",
+          "{\"day\":\"2018-04-19\",\"from_platform\":\"telegram\",\"to_platform\":" + h + ",\"flow\":30,\"flow_low\":20,\"flow_high\":40,\"channel_pairs\":1,\"version\":1}");
+      rows(g, "channel_daily", channelDay("telegram", json("a_chan"), "2018-04-17", 1000), channelDay("telegram", json("a_chan"), "2018-04-19", 800),
+          channelDay("telegram", h, "2018-04-17", 100), channelDay("telegram", h, "2018-04-19", 400),
+          channelDay(HTML, h, "2018-04-18", 50), channelDay(HTML, h, "2018-04-19", 60));
+      rows(g, "channel_profiles",
+          "{\"platform\":\"telegram\",\"channel\":\"a_chan\",\"observed_at\":\"2018-04-18 12:00:00\",\"title\":" + h
+              + ",\"description\":" + h + ",\"links\":[],\"source\":\"test\"}");
+      rows(g, "channel_links",
+          "{\"from_platform\":\"telegram\",\"from_channel\":\"a_chan\",\"to_platform\":" + h + ",\"to_channel\":" + h
+              + ",\"evidence\":\"post_link\",\"first_seen\":\"2018-04-18 06:30:00\",\"post_id\":7,\"confidence\":0.8,\"version\":1}");
+      rows(g, "channel_flows",
+          "{\"day\":\"2018-04-19\",\"from_platform\":\"telegram\",\"from_channel\":\"a_chan\",\"to_platform\":" + h + ",\"to_channel\":" + h
+              + ",\"flow\":30,\"flow_low\":20,\"flow_high\":40,\"version\":1}");
+      rows(g, "posts",
+          "{\"platform\":\"telegram\",\"channel\":\"a_chan\",\"post_id\":7,\"published_at\":\"2018-04-18 06:30:00\",\"collected_at\":\"2018-04-18 08:00:00\","
+              + "\"text\":" + h + ",\"views\":900,\"forwards\":null,\"links\":[\"https://sapp.ir/a_chan\"],\"source\":\"test\"}");
+    }
+
+    private static String channelDay(String platform, String channelJson, String day, long subs) {
+      return "{\"platform\":" + json(platform) + ",\"channel\":" + channelJson + ",\"day\":\"" + day + "\",\"subscribers\":" + subs
+          + ",\"subscribers_min\":" + subs + ",\"subscribers_max\":" + subs + ",\"observations\":1,\"posts\":0,\"views\":0,\"version\":1}";
+    }
+
+    private static void rows(ClickHouseGateway g, String table, String... rows) {
+      g.insertJsonEachRow(table, (String.join("\n", rows) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String json(String s) {
+      return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
   }
 }

@@ -68,6 +68,50 @@ class QueryCommandsTest {
   }
 
   @Test
+  void sqlStopsAtMaxRowsAndSaysSo() throws Exception {
+    EndToEndTest.Result cut = kooch("sql", "SELECT number AS n FROM system.numbers LIMIT 10", "--max-rows", "3", "--format", "csv");
+    assertThat(cut.exit()).as(cut.err()).isEqualTo(SqlCommand.CUT);
+    assertThat(cut.out().lines().toList()).containsExactly("n", "0", "1", "2");
+    assertThat(cut.err()).contains("kooch sql: output cut at 3 rows (--max-rows 3)");
+
+    EndToEndTest.Result all = kooch("sql", "SELECT number AS n FROM system.numbers LIMIT 10", "--max-rows", "10", "--format", "csv");
+    assertThat(all.exit()).as(all.err()).isZero();
+    assertThat(all.out().lines()).hasSize(11);
+    assertThat(all.err()).doesNotContain("cut");
+
+    EndToEndTest.Result json = kooch("sql", "SELECT number AS n, toString(number) AS s FROM system.numbers LIMIT 5", "--max-rows", "2",
+        "--format", "json");
+    assertThat(json.exit()).isEqualTo(SqlCommand.CUT);
+    JsonNode rows = new ObjectMapper().readTree(json.out());
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(1).get("s").asText()).isEqualTo("1");
+
+    EndToEndTest.Result table = kooch("sql", "SELECT number AS n FROM system.numbers LIMIT 5", "--max-rows", "4");
+    assertThat(table.exit()).isEqualTo(SqlCommand.CUT);
+    assertThat(table.out().lines().toList()).endsWith("(4 rows)");
+  }
+
+  /**
+   * The query never ends by itself (ClickHouse sleeps a second before each block of numbers): held
+   * whole, the command would wait until ClickHouse gives up on it and fail; streamed, it prints the
+   * first rows of the first block and stops.
+   */
+  @Test
+  void sqlPrintsRowsAsTheyArrive() {
+    EndToEndTest.Result r = kooch("sql", "SELECT number AS n FROM system.numbers WHERE sleep(1) = 0", "--max-rows", "100", "--format", "csv");
+    assertThat(r.exit()).as(r.err()).isEqualTo(SqlCommand.CUT);
+    assertThat(r.out().lines()).hasSize(101).startsWith("n", "0", "1");
+  }
+
+  @Test
+  void sqlReportsAnErrorThatComesAfterTheFirstRows() {
+    EndToEndTest.Result r = kooch("sql", "SELECT throwIf(number = 70000) AS x FROM system.numbers LIMIT 100000", "--max-rows", "0",
+        "--format", "csv");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("kooch: ClickHouse").contains("Code: 395");
+  }
+
+  @Test
   void badInputIsRefusedWithAReason() {
     assertFails(kooch("flows", "--platform", "telegram,myspace"), 1, "kooch: unknown platform 'myspace' (known: telegram, soroush, gap");
     assertFails(kooch("platforms", "--from", "2018-13-01"), 1, "kooch: --from must be a date like 2018-04-30 (YYYY-MM-DD), got '2018-13-01'");
@@ -79,6 +123,7 @@ class QueryCommandsTest {
     assertFails(kooch("sql", "/* looks harmless */ INSERT INTO posts SELECT * FROM posts"), 1, "'INSERT' is refused");
     assertFails(kooch("sql", "SELECT 1; DROP TABLE posts"), 1, "one statement at a time");
     assertFails(kooch("sql", "SELECT * FROM v_posts FORMAT CSV"), 1, "leave out the FORMAT clause");
+    assertFails(kooch("sql", "SELECT 1", "--max-rows", "-1"), 1, "--max-rows must be 0 (no limit) or more, got -1");
     // The statement passes the command's check, but the server refuses it: kooch sql runs as the read-only user.
     assertFails(kooch("sql", "SELECT count() FROM v_posts SETTINGS max_threads = 1"), 1, "readonly");
     EndToEndTest.Result ok = kooch("sql", "SELECT 'a;b' AS s -- a comment; not a statement");

@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.dashboards.query.BadRequestException;
 import org.kooch.dashboards.query.ChannelChanges;
 import org.kooch.dashboards.query.ChannelPage;
@@ -18,39 +17,44 @@ import org.kooch.schemas.PlatformRegistry;
 /**
  * The JSON API under {@code /api}: the same views the pages draw, one query class each. Every
  * view takes {@code from}/{@code to} (YYYY-MM-DD, inclusive) and {@code platform} (repeatable or
- * comma-separated) from the query string.
+ * comma-separated) from the query string. The request is read and checked here; the views run as
+ * {@link DataRequests} (deadline, bounded queries).
  */
 final class ApiRoutes {
   static final int DEFAULT_TOP = 10;
 
+  private final DataRequests requests;
   private final PlatformRegistry registry;
-  private final PlatformSeries platforms;
-  private final MigrationFlows flows;
-  private final ChannelChanges changes;
-  private final ChannelPage channel;
 
-  ApiRoutes(ClickHouseGateway clickhouse, PlatformRegistry registry) {
+  ApiRoutes(DataRequests requests, PlatformRegistry registry) {
+    this.requests = requests;
     this.registry = registry;
-    this.platforms = new PlatformSeries(clickhouse, registry);
-    this.flows = new MigrationFlows(clickhouse, registry);
-    this.changes = new ChannelChanges(clickhouse);
-    this.channel = new ChannelPage(clickhouse, registry);
   }
 
   void register(Javalin app) {
-    app.get("/api/platforms", ctx -> ctx.json(platforms.query(filters(ctx))));
-    app.get("/api/flows", ctx -> ctx.json(flows.query(filters(ctx))));
+    app.get("/api/platforms", ctx -> {
+      Filters f = filters(ctx);
+      ctx.json(requests.run(reader -> new PlatformSeries(reader, registry).query(f)));
+    });
+    app.get("/api/flows", ctx -> {
+      Filters f = filters(ctx);
+      ctx.json(requests.run(reader -> new MigrationFlows(reader, registry).query(f)));
+    });
     app.get("/api/channels", ctx -> {
       Filters f = filters(ctx);
       int limit = limit(ctx);
+      ChannelChanges.GainersAndLosers both = requests.run(reader -> new ChannelChanges(reader).gainersAndLosers(f, limit));
       Map<String, Object> body = new LinkedHashMap<>();
-      ChannelChanges.GainersAndLosers both = changes.gainersAndLosers(f, limit);
       body.put("gainers", both.gainers());
       body.put("losers", both.losers());
       ctx.json(body);
     });
-    app.get("/api/channels/{platform}/{channel}",
-        ctx -> ctx.json(channel.query(ctx.pathParam("platform"), ctx.pathParam("channel"), range(ctx))));
+    app.get("/api/channels/{platform}/{channel}", ctx -> {
+      String platform = ctx.pathParam("platform");
+      String channel = ctx.pathParam("channel");
+      DateRange range = range(ctx);
+      ctx.json(requests.run(reader -> new ChannelPage(reader, registry).query(platform, channel, range)));
+    });
     app.get("/api/<rest>", ctx -> {
       throw new NotFoundException("no API endpoint " + ctx.path()
           + " (there are /api/platforms, /api/flows, /api/channels, /api/channels/PLATFORM/CHANNEL, /api/health)");

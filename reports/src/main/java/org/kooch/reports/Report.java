@@ -17,7 +17,8 @@ import org.kooch.dashboards.query.Table;
 
 /**
  * One generated report: the HTML document and the CSV files with the rows behind it, named
- * {@code kooch-PERIOD-END.html} and {@code kooch-PERIOD-END-VIEW.csv}.
+ * {@code kooch-PERIOD-END.html} and {@code kooch-PERIOD-END-VIEW.csv}. The CSV is for
+ * spreadsheets: text that would start a formula is neutralised ({@link SpreadsheetCsv}).
  */
 public record Report(String name, String subject, String html, Map<String, String> csv) {
 
@@ -29,7 +30,7 @@ public record Report(String name, String subject, String html, Map<String, Strin
     tables.put("channels", ChannelChanges.table(d.changes()));
     tables.put("announcements", Announcements.table(d.announcements()));
     Map<String, String> csv = new LinkedHashMap<>();
-    tables.forEach((view, t) -> csv.put(name + "-" + view + ".csv", t.toCsv()));
+    tables.forEach((view, t) -> csv.put(name + "-" + view + ".csv", SpreadsheetCsv.of(t)));
     String subject = "Kooch " + d.period().id() + " report: " + d.period().covered(d.end()).from()
         + (d.period() == ReportPeriod.DAILY ? "" : " to " + d.end());
     return new Report(name, subject, HtmlReport.render(d, generatedAt), csv);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.dashboards.HostileRows;
 import org.kooch.dashboards.KnownRows;
 
 /** Reports over a real ClickHouse with known rows: HTML with SVG charts and CSV files whose numbers are known. */
@@ -61,6 +62,31 @@ class ReportTest {
     assertThat(r.report().subject()).isEqualTo("Kooch daily report: 2018-04-18");
     assertThat(r.report().html()).contains("Kooch daily report: 2018-04-18</h1>")
         .contains("<td>Telegram</td><td>Soroush</td><td class=\"num\">100</td>");
+  }
+
+  @Test
+  void scrapedTextIsEscapedInHtmlAndNeutralisedInCsv(@TempDir Path dir) throws Exception {
+    ClickHouseSettings hostile = HostileRows.database("report_hostile").withUser(readOnly.user(), readOnly.password());
+    Clock clock = Clock.fixed(Instant.parse("2018-04-23T06:00:00Z"), ZoneOffset.UTC);
+    Report report = new ReportJob(hostile, ReportPeriod.WEEKLY, dir, null, clock).run(null).report();
+
+    String html = report.html();
+    assertThat(html).doesNotContain(HostileRows.HTML).doesNotContain("<img")
+        .contains("&lt;img src=x onerror=window.__pwned=1&gt;") // platform (table, chart legend), channel, title
+        .contains("telegram/&lt;img src=x onerror=window.__pwned=1&gt;");
+    assertThat(svgTexts(html)).anyMatch(t -> t.contains("&lt;img src=x"));
+
+    String channels = report.csv().get("kooch-weekly-2018-04-19-channels.csv");
+    assertThat(channels.lines()).contains("telegram,'@cmd,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",2018-04-17,900,2018-04-19,100,-800")
+        .contains("telegram,a_chan," + KnownRows.TITLE + ",2018-04-17,1000,2018-04-19,800,-200");
+    String posts = report.csv().get("kooch-weekly-2018-04-19-announcements.csv");
+    assertThat(posts).contains(",telegram,'@cmd,1,-3,https://sapp.ir/x,'+cmd|' /C calc'!A0 https://sapp.ir/x").contains(KnownRows.ANNOUNCEMENT);
+    String flows = report.csv().get("kooch-weekly-2018-04-19-flows.csv");
+    assertThat(flows).contains("2018-04-19,telegram," + HostileRows.HTML + ",30,20,40,1");
+  }
+
+  static List<String> svgTexts(String html) {
+    return java.util.regex.Pattern.compile("<text[^>]*>([^<]*)</text>").matcher(html).results().map(m -> m.group(1)).toList();
   }
 
   static int svgPaths(String html) {

@@ -19,9 +19,13 @@ public final class Announcements {
   /** A post with links; {@code publishedAt} is UTC, {@code yyyy-MM-dd HH:mm:ss}. */
   public record Post(String platform, String channel, long postId, String publishedAt, String text, List<String> links, Long views) {}
 
-  private final ClickHouseGateway clickhouse;
+  private final Reader clickhouse;
 
   public Announcements(ClickHouseGateway clickhouse) {
+    this(clickhouse::query);
+  }
+
+  public Announcements(Reader clickhouse) {
     this.clickhouse = clickhouse;
   }
 

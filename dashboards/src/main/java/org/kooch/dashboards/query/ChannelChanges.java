@@ -41,9 +41,13 @@ public final class ChannelChanges {
   public record Change(String platform, String channel, String title, String firstDay, long firstSubscribers,
       String lastDay, long lastSubscribers, long change) {}
 
-  private final ClickHouseGateway clickhouse;
+  private final Reader clickhouse;
 
   public ChannelChanges(ClickHouseGateway clickhouse) {
+    this(clickhouse::query);
+  }
+
+  public ChannelChanges(Reader clickhouse) {
     this.clickhouse = clickhouse;
   }
 

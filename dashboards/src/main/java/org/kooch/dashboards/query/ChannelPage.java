@@ -45,10 +45,14 @@ public final class ChannelPage {
     return t;
   });
 
-  private final ClickHouseGateway clickhouse;
+  private final Reader clickhouse;
   private final PlatformRegistry registry;
 
   public ChannelPage(ClickHouseGateway clickhouse, PlatformRegistry registry) {
+    this(clickhouse::query, registry);
+  }
+
+  public ChannelPage(Reader clickhouse, PlatformRegistry registry) {
     this.clickhouse = clickhouse;
     this.registry = registry;
   }

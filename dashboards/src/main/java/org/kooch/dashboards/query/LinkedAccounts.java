@@ -25,9 +25,13 @@ public final class LinkedAccounts {
   /** The accounts (the asked-for one first) and the links that join them. */
   public record Result(List<Account> accounts, List<Link> links) {}
 
-  private final ClickHouseGateway clickhouse;
+  private final Reader clickhouse;
 
   public LinkedAccounts(ClickHouseGateway clickhouse) {
+    this(clickhouse::query);
+  }
+
+  public LinkedAccounts(Reader clickhouse) {
     this.clickhouse = clickhouse;
   }
 

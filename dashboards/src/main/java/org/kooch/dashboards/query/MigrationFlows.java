@@ -29,10 +29,14 @@ public final class MigrationFlows {
   /** Pairs, the largest total first. */
   public record Result(List<String> days, List<Pair> pairs) {}
 
-  private final ClickHouseGateway clickhouse;
+  private final Reader clickhouse;
   private final PlatformRegistry registry;
 
   public MigrationFlows(ClickHouseGateway clickhouse, PlatformRegistry registry) {
+    this(clickhouse::query, registry);
+  }
+
+  public MigrationFlows(Reader clickhouse, PlatformRegistry registry) {
     this.clickhouse = clickhouse;
     this.registry = registry;
   }

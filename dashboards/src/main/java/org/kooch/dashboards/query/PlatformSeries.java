@@ -30,10 +30,14 @@ public final class PlatformSeries {
   /** Every platform over the same continuous run of days. */
   public record Result(List<String> days, List<Series> platforms) {}
 
-  private final ClickHouseGateway clickhouse;
+  private final Reader clickhouse;
   private final PlatformRegistry registry;
 
   public PlatformSeries(ClickHouseGateway clickhouse, PlatformRegistry registry) {
+    this(clickhouse::query, registry);
+  }
+
+  public PlatformSeries(Reader clickhouse, PlatformRegistry registry) {
     this.clickhouse = clickhouse;
     this.registry = registry;
   }

@@ -23,6 +23,13 @@ public record Table(List<String> columns, List<List<Object>> rows) {
     return s.toString();
   }
 
+  /** One line of {@link #toCsv()}: the values as cells, quoted where needed, ending in CRLF. */
+  public static String csvLine(List<?> values) {
+    StringBuilder s = new StringBuilder();
+    line(s, values);
+    return s.toString();
+  }
+
   /** Each row as column name to value, in column order. */
   public List<Map<String, Object>> asMaps() {
     List<Map<String, Object>> out = new ArrayList<>();
