@@ -47,7 +47,9 @@ final class BoundedRunProgress {
         Object total = result.getAllAccumulatorResults().get(DecodeRecords.RECORDS_READ_ACCUMULATOR);
         long records = total == null ? read : ((Number) total).longValue();
         if (!announcedEnd) {
-          bar.finish(records, records);
+          // The job read everything: the backlog counts offsets, and the offsets of transaction
+          // markers and aborted records (a collector's) are no records, so the bar is full anyway.
+          bar.finish(Math.max(records, backlog), records);
         }
         return result;
       } catch (TimeoutException stillRunning) {

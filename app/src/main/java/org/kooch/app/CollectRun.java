@@ -9,13 +9,15 @@ import org.kooch.ingest.collect.CollectorRunner;
 import org.kooch.ingest.collect.RoundSummary;
 import org.kooch.ingest.collect.ScheduledCollection;
 import org.kooch.ingest.collect.StopSignal;
+import org.kooch.ingest.collect.state.CollectorStates;
 import org.kooch.ingest.collect.state.StateStore;
 import org.kooch.ingest.kafka.KafkaSettings;
 import org.kooch.ingest.kafka.RecordPublisher;
 
 /**
- * What every {@code kooch collect <source>} does with its collector: Kafka, state under
- * {@code <state-dir>/collectors/<source>/}, one round or rounds {@code --every} until Ctrl-C.
+ * What every {@code kooch collect <source>} does with its collector: Kafka, state in Kafka's
+ * collector-state topic (a readable copy and the collector's id under {@code
+ * <state-dir>/collectors/<source>/}), one round or rounds {@code --every} until Ctrl-C.
  */
 final class CollectRun {
   private CollectRun() {}
@@ -47,11 +49,15 @@ final class CollectRun {
     }
   }
 
-  /** A producer per round: one failed send poisons a producer, and must not poison the next hour. */
+  /**
+   * A producer per round, so that a producer in trouble does not trouble the next hour; the state is
+   * read after it opened (which aborts what a killed run left open).
+   */
   private static RoundSummary round(
       KafkaSettings kafka, Collector collector, StateStore state, CollectOptions options, BooleanSupplier stop) {
-    try (RecordPublisher publisher = new RecordPublisher(kafka)) {
-      return new CollectorRunner(collector, state, publisher, System.out, Clock.systemUTC()).runOnce(options.channels, stop);
+    try (RecordPublisher publisher = RecordPublisher.transactional(kafka, CollectorStates.transactionalId(state))) {
+      CollectorStates states = CollectorStates.read(kafka, state, publisher);
+      return new CollectorRunner(collector, states, publisher, System.out, Clock.systemUTC()).runOnce(options.channels, stop);
     }
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** {@code kooch} in a JVM of its own, so that a test can kill it the hard way (SIGKILL). */
@@ -20,6 +21,11 @@ final class KoochProcess implements AutoCloseable {
   }
 
   static KoochProcess start(Path log, String... args) throws IOException {
+    return start(log, Map.of(), args);
+  }
+
+  /** As {@link #start(Path, String...)}, with {@code env} added to the environment. */
+  static KoochProcess start(Path log, Map<String, String> env, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
@@ -32,7 +38,9 @@ final class KoochProcess implements AutoCloseable {
     cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     cmd.add(KoochCommand.class.getName());
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
     Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "kooch-process-kill")); // never outlive the test JVM
     return new KoochProcess(p, log);
   }
@@ -47,6 +55,14 @@ final class KoochProcess implements AutoCloseable {
 
   boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** Waits for the process to end by itself; its exit code. */
+  int waitFor(long seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      throw new AssertionError("kooch did not finish within " + seconds + " s; its output:\n" + output());
+    }
+    return process.exitValue();
   }
 
   /** SIGKILL: no shutdown hook, no cancellation, no flush. */

@@ -15,7 +15,8 @@ import org.apache.logging.log4j.core.config.Property;
  * process), so a test can count the sink's retries and any task failure.
  */
 final class LogCapture implements AutoCloseable {
-  record Line(Level level, String logger, String message) {}
+  /** @param thrown the attached exception and its causes' messages, or "" */
+  record Line(Level level, String logger, String message, String thrown) {}
 
   private final List<Line> lines = new CopyOnWriteArrayList<>();
   private final AbstractAppender appender;
@@ -25,7 +26,7 @@ final class LogCapture implements AutoCloseable {
         new AbstractAppender("capture-" + System.identityHashCode(this), null, null, true, Property.EMPTY_ARRAY) {
           @Override
           public void append(LogEvent e) {
-            lines.add(new Line(e.getLevel(), e.getLoggerName(), e.getMessage().getFormattedMessage()));
+            lines.add(new Line(e.getLevel(), e.getLoggerName(), e.getMessage().getFormattedMessage(), causes(e.getThrown())));
           }
         };
     appender.start();
@@ -37,6 +38,14 @@ final class LogCapture implements AutoCloseable {
   /** Lines from a logger whose name ends with {@code loggerSuffix} that contain {@code text}. */
   long count(String loggerSuffix, String text) {
     return lines.stream().filter(l -> l.logger().endsWith(loggerSuffix) && l.message().contains(text)).count();
+  }
+
+  private static String causes(Throwable t) {
+    StringBuilder s = new StringBuilder();
+    for (int depth = 0; t != null && depth < 20; t = t.getCause(), depth++) {
+      s.append(t).append('\n');
+    }
+    return s.toString();
   }
 
   List<Line> lines() {

@@ -32,8 +32,12 @@ import org.kooch.schemas.SubscriberCount;
  * markers included.
  */
 final class ScenarioFeed {
-  /** The marker's day: rows dated from here on are not closed in a streaming run. */
-  static final String END_OF_STREAM_DAY = "2100-01-01";
+  /**
+   * The marker's day: rows dated from here on are not closed in a streaming run. Today (UTC, fixed
+   * once per test JVM): far past every simulated day, yet within the record contract, which refuses
+   * times more than a day ahead (a marker in 2100 would be dead-lettered and close nothing).
+   */
+  static final String END_OF_STREAM_DAY = LocalDate.now(ZoneOffset.UTC).toString();
   private static final String MARKER_CHANNEL = "kooch_test_end_of_stream";
   private static final String MARKER_SOURCE = "fault-injection-test";
 
@@ -53,6 +57,11 @@ final class ScenarioFeed {
 
   int days() {
     return days.size();
+  }
+
+  /** The records that arrive on simulated day {@code d}. */
+  List<SpecificRecord> day(int d) {
+    return days.get(d);
   }
 
   long records() {

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.Properties;
 import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.streaming.clickhouse.RetryPolicy;
 import org.kooch.streaming.clickhouse.UnwritableRows;
 import org.kooch.streaming.kafka.KafkaUnwritableRows;
 
@@ -15,6 +16,7 @@ import org.kooch.streaming.kafka.KafkaUnwritableRows;
  * @param outOfOrderness how far event time may go backwards before data counts as late (streaming)
  * @param allowedLateness how long after a day ends late data still corrects it (streaming)
  * @param idleness a source partition without data for this long does not hold back event time
+ * @param clickhouseRetry how the ClickHouse sinks retry, and when they give up and fail the job
  */
 public record JobSettings(
     String kafkaBootstrap,
@@ -24,8 +26,26 @@ public record JobSettings(
     boolean bounded,
     Duration outOfOrderness,
     Duration allowedLateness,
-    Duration idleness)
+    Duration idleness,
+    RetryPolicy clickhouseRetry)
     implements Serializable {
+
+  /** Settings with the sinks' default {@link RetryPolicy}. */
+  public JobSettings(
+      String kafkaBootstrap,
+      Properties kafkaProperties,
+      String consumerGroup,
+      ClickHouseSettings clickhouse,
+      boolean bounded,
+      Duration outOfOrderness,
+      Duration allowedLateness,
+      Duration idleness) {
+    this(kafkaBootstrap, kafkaProperties, consumerGroup, clickhouse, bounded, outOfOrderness, allowedLateness, idleness, RetryPolicy.defaults());
+  }
+
+  public JobSettings withClickhouseRetry(RetryPolicy retry) {
+    return new JobSettings(kafkaBootstrap, kafkaProperties, consumerGroup, clickhouse, bounded, outOfOrderness, allowedLateness, idleness, retry);
+  }
 
   /** Records of a bounded run's backlog per second of its default checkpoint interval. */
   static final long BACKLOG_PER_INTERVAL_SECOND = 800_000;

@@ -27,6 +27,10 @@ public final class KafkaConnectors {
             // day's whole input (streaming runs resume from their checkpoint instead).
             .setStartingOffsets(OffsetsInitializer.earliest())
             .setDeserializer(new RawRecordDeserializer())
+            // Collectors publish a channel's records in a transaction (with their state): a record
+            // of a transaction that was aborted, or is still open, must not be read. The Kafka
+            // consumer's default, which the connector keeps, is read_uncommitted.
+            .setProperty("isolation.level", "read_committed")
             .setProperty("partition.discovery.interval.ms", settings.bounded() ? "-1" : "60000");
     if (settings.bounded()) {
       b.setBounded(OffsetsInitializer.latest());

@@ -77,15 +77,15 @@ public final class LandingJob {
             .name("decode")
             .uid("decode");
 
-    posts.sinkTo(ClickHouseSink.of(settings.clickhouse(), "posts", ClickHouseRows.POSTS, settings.unwritableRows())).name("clickhouse-posts").uid("clickhouse-posts");
+    posts.sinkTo(ClickHouseSink.of(settings.clickhouse(), "posts", ClickHouseRows.POSTS, settings.unwritableRows(), settings.clickhouseRetry())).name("clickhouse-posts").uid("clickhouse-posts");
     posts.getSideOutput(DecodeRecords.SUBSCRIBERS)
-        .sinkTo(ClickHouseSink.of(settings.clickhouse(), "subscriber_snapshots", ClickHouseRows.SUBSCRIBER_SNAPSHOTS, settings.unwritableRows()))
+        .sinkTo(ClickHouseSink.of(settings.clickhouse(), "subscriber_snapshots", ClickHouseRows.SUBSCRIBER_SNAPSHOTS, settings.unwritableRows(), settings.clickhouseRetry()))
         .name("clickhouse-subscriber-snapshots").uid("clickhouse-subscriber-snapshots");
     posts.getSideOutput(DecodeRecords.PROFILES)
-        .sinkTo(ClickHouseSink.of(settings.clickhouse(), "channel_profiles", ClickHouseRows.CHANNEL_PROFILES, settings.unwritableRows()))
+        .sinkTo(ClickHouseSink.of(settings.clickhouse(), "channel_profiles", ClickHouseRows.CHANNEL_PROFILES, settings.unwritableRows(), settings.clickhouseRetry()))
         .name("clickhouse-channel-profiles").uid("clickhouse-channel-profiles");
     posts.getSideOutput(DecodeRecords.PLATFORM_STATS)
-        .sinkTo(ClickHouseSink.of(settings.clickhouse(), "platform_stats", ClickHouseRows.PLATFORM_STATS, settings.unwritableRows()))
+        .sinkTo(ClickHouseSink.of(settings.clickhouse(), "platform_stats", ClickHouseRows.PLATFORM_STATS, settings.unwritableRows(), settings.clickhouseRetry()))
         .name("clickhouse-platform-stats").uid("clickhouse-platform-stats");
     return posts;
   }
@@ -104,7 +104,7 @@ public final class LandingJob {
             .process(new ChannelDailyAggregator(settings.allowedLateness()), TypeInformation.of(ChannelDailyRow.class))
             .name("channel-daily")
             .uid("channel-daily");
-    daily.sinkTo(ClickHouseSink.of(settings.clickhouse(), "channel_daily", ClickHouseRows.CHANNEL_DAILY, settings.unwritableRows()))
+    daily.sinkTo(ClickHouseSink.of(settings.clickhouse(), "channel_daily", ClickHouseRows.CHANNEL_DAILY, settings.unwritableRows(), settings.clickhouseRetry()))
         .name("clickhouse-channel-daily").uid("clickhouse-channel-daily");
 
     daily.getSideOutput(ChannelDailyAggregator.TOO_LATE)

@@ -85,7 +85,7 @@ final class MigrationAnalytics {
             .keyBy(ChannelLinkRow::key)
             .process(new LinkDeduplicator(), TypeInformation.of(ChannelLinkRow.class))
             .name("channel-links").uid("channel-links");
-    links.sinkTo(ClickHouseSink.of(settings.clickhouse(), "channel_links", ClickHouseRows.CHANNEL_LINKS, settings.unwritableRows()))
+    links.sinkTo(ClickHouseSink.of(settings.clickhouse(), "channel_links", ClickHouseRows.CHANNEL_LINKS, settings.unwritableRows(), settings.clickhouseRetry()))
         .name("clickhouse-channel-links").uid("clickhouse-channel-links");
 
     DataStream<PairLink> pairLinks =
@@ -114,12 +114,12 @@ final class MigrationAnalytics {
             .process(new PairFlowEstimator(), TypeInformation.of(FlowCandidate.class)).name("pair-flows").uid("pair-flows")
             .keyBy(c -> c.from)
             .process(new SourceFlowSplitter(), TypeInformation.of(ChannelFlowRow.class)).name("channel-flows").uid("channel-flows");
-    channelFlows.sinkTo(ClickHouseSink.of(settings.clickhouse(), "channel_flows", ClickHouseRows.CHANNEL_FLOWS, settings.unwritableRows()))
+    channelFlows.sinkTo(ClickHouseSink.of(settings.clickhouse(), "channel_flows", ClickHouseRows.CHANNEL_FLOWS, settings.unwritableRows(), settings.clickhouseRetry()))
         .name("clickhouse-channel-flows").uid("clickhouse-channel-flows");
 
     channelFlows.keyBy(ChannelFlowRow::platformPair)
         .process(new PlatformFlowAggregator(), TypeInformation.of(MigrationFlowRow.class)).name("migration-flows").uid("migration-flows")
-        .sinkTo(ClickHouseSink.of(settings.clickhouse(), "migration_flows", ClickHouseRows.MIGRATION_FLOWS, settings.unwritableRows()))
+        .sinkTo(ClickHouseSink.of(settings.clickhouse(), "migration_flows", ClickHouseRows.MIGRATION_FLOWS, settings.unwritableRows(), settings.clickhouseRetry()))
         .name("clickhouse-migration-flows").uid("clickhouse-migration-flows");
 
     DataStream<PlatformInput> platformInputs =
@@ -132,7 +132,7 @@ final class MigrationAnalytics {
                     .returns(PlatformInput.class).name("platform-reports").uid("platform-reports"));
     platformInputs.keyBy(p -> p.platform)
         .process(new PlatformDailyAggregator(), TypeInformation.of(PlatformDailyRow.class)).name("platform-daily").uid("platform-daily")
-        .sinkTo(ClickHouseSink.of(settings.clickhouse(), "platform_daily", ClickHouseRows.PLATFORM_DAILY, settings.unwritableRows()))
+        .sinkTo(ClickHouseSink.of(settings.clickhouse(), "platform_daily", ClickHouseRows.PLATFORM_DAILY, settings.unwritableRows(), settings.clickhouseRetry()))
         .name("clickhouse-platform-daily").uid("clickhouse-platform-daily");
   }
 

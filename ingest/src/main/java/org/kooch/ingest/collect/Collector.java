@@ -5,7 +5,8 @@ import org.kooch.ingest.collect.state.ChannelState;
 /**
  * One source of channel records (a web preview, an API). A collector reads one channel at a time
  * and returns what it found together with the state the next run resumes from; it publishes
- * nothing itself, so {@link CollectorRunner} can save that state only after Kafka took the records.
+ * nothing itself, so {@link CollectorRunner} can publish that state with the records, in one
+ * Kafka transaction.
  */
 public interface Collector {
   /** Name used in records' {@code source}, dead letters and the state directory, e.g. telegram-web. */

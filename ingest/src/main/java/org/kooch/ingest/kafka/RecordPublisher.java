@@ -1,6 +1,7 @@
 package org.kooch.ingest.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
@@ -25,7 +26,8 @@ import org.kooch.schemas.RefusalKind;
  * through, so it enforces the {@link RecordContract}: a record that breaks it is refused with an
  * {@link InvalidRecordException} for the caller to dead-letter, and never reaches Kafka.
  * Idempotent producer with acks=all: a retried send is not duplicated. {@link #close()} flushes and fails if any send failed, so nothing is lost
- * silently.
+ * silently. A {@link #transactional} publisher (the collectors') publishes a channel's records and
+ * its state atomically. Counters count what was sent, aborted transactions included.
  */
 public final class RecordPublisher implements AutoCloseable {
   private final Producer<byte[], byte[]> producer;
@@ -33,13 +35,19 @@ public final class RecordPublisher implements AutoCloseable {
   private final Map<RecordType, AtomicLong> sent = new EnumMap<>(RecordType.class);
   private final AtomicLong deadLetters = new AtomicLong();
   private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+  private final boolean transactional;
 
   public RecordPublisher(KafkaSettings settings) {
     this(settings, RecordContract.systemClock());
   }
 
   public RecordPublisher(KafkaSettings settings, RecordContract contract) {
+    this(settings, contract, null);
+  }
+
+  private RecordPublisher(KafkaSettings settings, RecordContract contract, String transactionalId) {
     this.contract = contract;
+    this.transactional = transactionalId != null;
     Properties p = settings.clientProperties();
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -48,9 +56,74 @@ public final class RecordPublisher implements AutoCloseable {
     p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    if (transactional) {
+      p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    }
     this.producer = new KafkaProducer<>(p);
     for (RecordType t : RecordType.values()) {
       sent.put(t, new AtomicLong());
+    }
+    if (transactional) {
+      try {
+        // Fences off an earlier producer with this id (a killed collector) and aborts its open
+        // transaction: its records never become visible to read_committed consumers.
+        producer.initTransactions();
+      } catch (RuntimeException e) {
+        producer.close(Duration.ZERO);
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * A publisher whose records become visible together, at {@link #commitTransaction()}, to
+   * consumers that read committed records only (the job, the collectors' state). One {@code
+   * transactionalId} per writer: a new publisher with the same id aborts what the last one left
+   * open, and the last one can no longer commit.
+   */
+  public static RecordPublisher transactional(KafkaSettings settings, String transactionalId, RecordContract contract) {
+    return new RecordPublisher(settings, contract, transactionalId);
+  }
+
+  public static RecordPublisher transactional(KafkaSettings settings, String transactionalId) {
+    return transactional(settings, transactionalId, RecordContract.systemClock());
+  }
+
+  public void beginTransaction() {
+    requireTransactional();
+    producer.beginTransaction();
+  }
+
+  /** Makes the transaction's records visible; throws when any of them failed (then abort). */
+  public void commitTransaction() {
+    requireTransactional();
+    checkHealthy();
+    producer.commitTransaction();
+  }
+
+  /**
+   * Drops the open transaction's records (they stay in the log, marked aborted). A failed send
+   * poisons only its transaction: the next one starts clean.
+   *
+   * @throws org.apache.kafka.common.KafkaException when the producer cannot go on (fenced by a newer
+   *     one with the same id): it must be closed
+   */
+  public void abortTransaction() {
+    requireTransactional();
+    producer.abortTransaction();
+    firstFailure.set(null);
+  }
+
+  /** Sends a collector's state for one channel (JSON), in the open transaction, to {@link CollectorStateTopic}. */
+  public void publishCollectorState(String key, byte[] json) {
+    requireTransactional();
+    checkHealthy();
+    producer.send(new ProducerRecord<>(CollectorStateTopic.TOPIC, key.getBytes(StandardCharsets.UTF_8), json), (meta, e) -> onCompletion(e));
+  }
+
+  private void requireTransactional() {
+    if (!transactional) {
+      throw new IllegalStateException("not a transactional publisher");
     }
   }
 

@@ -13,7 +13,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.kooch.schemas.RecordType;
 
-/** Creates Kooch's topics when they are missing. Existing topics are left as the operator made them. */
+/**
+ * Creates Kooch's topics when they are missing: the record topics, the dead-letter topic and the
+ * collectors' state topic. Existing topics are left as the operator made them.
+ */
 public final class TopicAdmin {
   private TopicAdmin() {}
 
@@ -101,6 +104,13 @@ public final class TopicAdmin {
               new NewTopic(topic, settings.partitions(), settings.replication())
                   .configs(Map.of("retention.ms", "-1")));
         }
+      }
+      if (!existing.contains(CollectorStateTopic.TOPIC)) {
+        // One record per collector and channel, the latest wins: compacted, and small enough
+        // for one partition, which a collector reads whole when it starts.
+        missing.add(
+            new NewTopic(CollectorStateTopic.TOPIC, 1, settings.replication())
+                .configs(Map.of("cleanup.policy", "compact")));
       }
       if (missing.isEmpty()) {
         return;

@@ -12,6 +12,7 @@ import java.util.List;
 import org.kooch.schemas.RecordContract;
 import org.kooch.ingest.broker.TestKafka;
 import org.kooch.ingest.collect.http.FetchPolicy;
+import org.kooch.ingest.collect.state.CollectorStates;
 import org.kooch.ingest.collect.state.StateStore;
 import org.kooch.ingest.kafka.KafkaSettings;
 import org.kooch.ingest.kafka.RecordPublisher;
@@ -45,13 +46,20 @@ public final class CollectorHarness {
   }
 
   public RoundSummary runOnce(Collector collector, Clock clock, String... channels) {
-    try (RecordPublisher publisher = new RecordPublisher(kafka(), new RecordContract(clock))) {
+    try (RecordPublisher publisher = publisher(collector, clock)) {
       return runner(collector, publisher, clock).runOnce(List.of(channels), () -> false);
     }
   }
 
+  /** The collector's transactional publisher, as {@code kooch collect} opens it. */
+  public RecordPublisher publisher(Collector collector, Clock clock) {
+    return RecordPublisher.transactional(kafka(), CollectorStates.transactionalId(state(collector.source())), new RecordContract(clock));
+  }
+
+  /** A runner with the collector's state as read now from Kafka; open {@code publisher} first. */
   public CollectorRunner runner(Collector collector, RecordPublisher publisher, Clock clock) {
-    return new CollectorRunner(collector, state(collector.source()), publisher, new PrintStream(printed, true, StandardCharsets.UTF_8), clock);
+    CollectorStates states = CollectorStates.read(kafka(), state(collector.source()), publisher);
+    return new CollectorRunner(collector, states, publisher, new PrintStream(printed, true, StandardCharsets.UTF_8), clock);
   }
 
   public StateStore state(String source) {

@@ -19,7 +19,8 @@ import org.kooch.schemas.SubscriberCount;
 
 /**
  * Everything a topic holds now, read by assigning all its partitions up to their end offsets: no
- * consumer group, so nothing waits for a rebalance and nothing is missed. Tests share one broker,
+ * consumer group, so nothing waits for a rebalance and nothing is missed; committed records only, as
+ * the job reads them. Tests share one broker,
  * so they filter what they read (by channel and by their own fixed collection time).
  */
 public final class TopicContents {
@@ -30,6 +31,8 @@ public final class TopicContents {
     p.put("key.deserializer", ByteArrayDeserializer.class.getName());
     p.put("value.deserializer", ByteArrayDeserializer.class.getName());
     p.put("enable.auto.commit", "false");
+    // As the job reads: a collector's records count once its transaction committed.
+    p.put("isolation.level", "read_committed");
     List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
       List<TopicPartition> partitions =

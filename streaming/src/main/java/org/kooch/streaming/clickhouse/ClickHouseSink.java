@@ -46,8 +46,9 @@ public final class ClickHouseSink<T> implements Sink<T> {
     this.unwritable = unwritable;
   }
 
-  public static <T> ClickHouseSink<T> of(ClickHouseSettings settings, String table, RowEncoder<T> encoder, UnwritableRows unwritable) {
-    return new ClickHouseSink<>(settings, table, encoder, 50_000, Duration.ofSeconds(2), RetryPolicy.defaults(), unwritable);
+  public static <T> ClickHouseSink<T> of(
+      ClickHouseSettings settings, String table, RowEncoder<T> encoder, UnwritableRows unwritable, RetryPolicy retry) {
+    return new ClickHouseSink<>(settings, table, encoder, 50_000, Duration.ofSeconds(2), retry, unwritable);
   }
 
   @Override

@@ -1,36 +1,69 @@
 package org.kooch.ingest.collect.state;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.UUID;
 
 /**
- * Per-channel collector state as small JSON files, {@code <state-dir>/collectors/<source>/<channel>.json},
- * easy to read and to edit by hand. Writes go to a temporary file that is then moved over the old
- * one, so a crash leaves the previous state or the new one, never half a file. An unreadable file
- * is an error, not a fresh start: starting over would publish everything again.
+ * A collector's directory, {@code <state-dir>/collectors/<source>/}: its name ({@link
+ * #collectorId()}) and a readable copy of each channel's state, {@code <channel>.json}, easy to read
+ * and to edit by hand. The state that counts is in Kafka ({@link CollectorStates}); a file is read
+ * only for a channel the state topic does not know (state from before that topic existed). Writes
+ * go to a temporary file that is then moved over the old one, so a crash leaves the previous state
+ * or the new one, never half a file. An unreadable file is an error, not a fresh start: starting
+ * over would publish everything again.
  */
 public final class StateStore {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private final Path dir;
+  private final String source;
 
   public StateStore(Path stateDir, String source) {
     this.dir = stateDir.resolve("collectors").resolve(source);
+    this.source = source;
+  }
+
+  public String source() {
+    return source;
   }
 
   public Path file(String channel) {
     return dir.resolve(channel + ".json");
+  }
+
+  /**
+   * This collector's name, {@code <source>.<random id>}, made on its first run and kept in the
+   * directory's {@code collector-id} file: its state in Kafka is filed under that name, and its
+   * Kafka transactions use it, so a restarted collector fences off its killed predecessor. Two
+   * state directories are two collectors, independent of each other; a lost directory is a new
+   * collector that starts over, as it did when the state was only in files.
+   */
+  public String collectorId() {
+    Path f = dir.resolve("collector-id");
+    try {
+      if (!Files.exists(f)) {
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "collector-id.", ".tmp");
+        Files.writeString(tmp, source + "." + UUID.randomUUID() + "\n", StandardCharsets.UTF_8);
+        try {
+          Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException raced) {
+          Files.delete(tmp); // another process named it first: keep its name
+        }
+      }
+      String id = Files.readString(f, StandardCharsets.UTF_8).strip();
+      if (!id.startsWith(source + ".") || id.length() <= source.length() + 1) {
+        throw new IllegalStateException("collector id in " + f + " is '" + id + "', not " + source + ".<id>; fix or delete it");
+      }
+      return id;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or create the collector id " + f, e);
+    }
   }
 
   public ChannelState load(String channel) {
@@ -39,32 +72,18 @@ public final class StateStore {
       return ChannelState.EMPTY;
     }
     try {
-      JsonNode n = MAPPER.readTree(Files.readString(f, StandardCharsets.UTF_8));
-      if (n == null || !n.isObject()) {
-        throw new IOException("not a JSON object");
-      }
-      return new ChannelState(
-          n.hasNonNull("highestPostId") ? n.get("highestPostId").asLong() : null,
-          instant(n, "lastObservedAt"),
-          n.hasNonNull("profileHash") ? n.get("profileHash").asText() : null,
-          instant(n, "lastSuccessAt"));
-    } catch (IOException | DateTimeParseException e) {
+      return ChannelStateJson.decode(Files.readString(f, StandardCharsets.UTF_8));
+    } catch (IOException e) {
       throw new IllegalStateException("collector state " + f + " is unreadable (" + e.getMessage() + "); fix or delete it", e);
     }
   }
 
   public void save(String channel, ChannelState state) {
-    ObjectNode n = MAPPER.createObjectNode();
-    n.put("channel", channel);
-    n.put("highestPostId", state.highestPostId());
-    n.put("lastObservedAt", state.lastObservedAt() == null ? null : state.lastObservedAt().toString());
-    n.put("profileHash", state.profileHash());
-    n.put("lastSuccessAt", state.lastSuccessAt() == null ? null : state.lastSuccessAt().toString());
     Path f = file(channel);
     try {
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, channel + ".", ".tmp");
-      Files.writeString(tmp, MAPPER.writeValueAsString(n) + "\n", StandardCharsets.UTF_8);
+      Files.writeString(tmp, ChannelStateJson.encode(channel, state), StandardCharsets.UTF_8);
       try {
         Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -73,9 +92,5 @@ public final class StateStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write collector state " + f, e);
     }
-  }
-
-  private static Instant instant(JsonNode n, String field) {
-    return n.hasNonNull(field) ? Instant.parse(n.get(field).asText()) : null;
   }
 }

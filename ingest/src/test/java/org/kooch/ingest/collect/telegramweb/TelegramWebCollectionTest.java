@@ -15,7 +15,6 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kooch.schemas.RecordContract;
 import org.kooch.ingest.collect.CollectorHarness;
 import org.kooch.ingest.collect.CollectorRunner;
 import org.kooch.ingest.collect.LocalSite;
@@ -24,6 +23,7 @@ import org.kooch.ingest.collect.RoundSummary;
 import org.kooch.ingest.collect.ScheduledCollection;
 import org.kooch.ingest.collect.StopSignal;
 import org.kooch.ingest.collect.TopicContents;
+import org.kooch.ingest.collect.state.ChannelState;
 import org.kooch.ingest.collect.http.HttpFetcher;
 import org.kooch.ingest.collect.http.Redactor;
 import org.kooch.ingest.kafka.KafkaSettings;
@@ -119,6 +119,41 @@ class TelegramWebCollectionTest {
   }
 
   @Test
+  void resumesFromItsStateInKafkaWithoutTheReadableCopy(@TempDir Path dir) throws Exception {
+    KafkaSettings kafka = CollectorHarness.kafka();
+    CollectorHarness h = new CollectorHarness(dir);
+    serveKhamenei();
+    Clock first = CollectorHarness.at("2030-05-07T10:00:00Z");
+    Clock second = CollectorHarness.at("2030-05-07T11:00:00Z");
+    h.runOnce(collector(5, first), first, "khamenei_ir");
+    Path copy = h.state("telegram-web").file("khamenei_ir");
+    Files.delete(copy);
+
+    h.runOnce(collector(5, second), second, "khamenei_ir");
+
+    assertThat(h.printed()).contains("telegram-web @khamenei_ir: 0 new posts, 1 subscriber count\n");
+    assertThat(postsAt(kafka, first.instant(), second.instant())).extracting(Post::getPostId).hasSize(14).doesNotHaveDuplicates();
+    assertThat(Files.readString(copy)).as("the readable copy written again").contains("\"highestPostId\" : 30774");
+    // Another state directory is another collector, with a state of its own.
+    CollectorHarness other = new CollectorHarness(dir.resolve("other"));
+    other.runOnce(collector(5, second), second, "khamenei_ir");
+    assertThat(other.printed()).contains("telegram-web @khamenei_ir: 14 new posts");
+  }
+
+  @Test
+  void aStateFileFromBeforeTheStateTopicIsHonoured(@TempDir Path dir) throws Exception {
+    CollectorHarness h = new CollectorHarness(dir);
+    serveKhamenei();
+    Clock clock = CollectorHarness.at("2030-05-08T10:00:00Z");
+    h.state("telegram-web").save("khamenei_ir", new ChannelState(30774L, null, null, null));
+
+    h.runOnce(collector(5, clock), clock, "khamenei_ir");
+
+    assertThat(h.printed()).contains("telegram-web @khamenei_ir: 0 new posts, 1 subscriber count, profile changed");
+    assertThat(postsAt(CollectorHarness.kafka(), clock.instant())).isEmpty();
+  }
+
+  @Test
   void maxPagesBoundsTheFirstRunAndSaysSo(@TempDir Path dir) {
     CollectorHarness h = new CollectorHarness(dir);
     serveKhamenei();
@@ -204,8 +239,9 @@ class TelegramWebCollectionTest {
     StopSignal stop = new StopSignal();
     AtomicInteger started = new AtomicInteger();
     int rounds;
-    try (RecordPublisher publisher = new RecordPublisher(kafka, new RecordContract(clock))) {
-      CollectorRunner runner = h.runner(collector(5, clock), publisher, clock);
+    WebPreviewCollector collector = collector(5, clock);
+    try (RecordPublisher publisher = h.publisher(collector, clock)) {
+      CollectorRunner runner = h.runner(collector, publisher, clock);
       // Stops itself after the second round, as Ctrl-C would: independent of how fast this machine is.
       ScheduledCollection schedule =
           new ScheduledCollection(
