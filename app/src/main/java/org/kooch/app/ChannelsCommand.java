@@ -2,7 +2,7 @@ package org.kooch.app;
 
 import java.util.concurrent.Callable;
 import org.kooch.clickhouse.ClickHouseGateway;
-import org.kooch.dashboards.query.ChannelChanges;
+import org.kooch.queries.ChannelChanges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

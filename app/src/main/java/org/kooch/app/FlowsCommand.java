@@ -2,8 +2,8 @@ package org.kooch.app;
 
 import java.util.concurrent.Callable;
 import org.kooch.clickhouse.ClickHouseGateway;
-import org.kooch.dashboards.query.Filters;
-import org.kooch.dashboards.query.MigrationFlows;
+import org.kooch.queries.Filters;
+import org.kooch.queries.MigrationFlows;
 import org.kooch.schemas.PlatformRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

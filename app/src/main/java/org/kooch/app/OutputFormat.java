@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kooch.dashboards.query.Table;
+import org.kooch.queries.Table;
 
 /**
  * How the query commands print their rows: an aligned table for people, CSV (RFC 4180, UTF-8) for

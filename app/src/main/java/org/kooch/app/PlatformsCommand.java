@@ -2,7 +2,7 @@ package org.kooch.app;
 
 import java.util.concurrent.Callable;
 import org.kooch.clickhouse.ClickHouseGateway;
-import org.kooch.dashboards.query.PlatformSeries;
+import org.kooch.queries.PlatformSeries;
 import org.kooch.schemas.PlatformRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,8 +2,8 @@ package org.kooch.app;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.kooch.dashboards.query.DateRange;
-import org.kooch.dashboards.query.Filters;
+import org.kooch.queries.DateRange;
+import org.kooch.queries.Filters;
 import org.kooch.schemas.PlatformRegistry;
 import picocli.CommandLine.Option;
 

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.kooch.dashboards.query.BadRequestException;
+import org.kooch.queries.BadRequestException;
 
 /**
  * What {@code kooch sql} accepts: one statement that reads (SELECT, SHOW, DESCRIBE, EXISTS or

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.kooch.dashboards.query.DateRange;
+import org.kooch.queries.DateRange;
 import org.kooch.reports.ReportJob;
 import org.kooch.reports.ReportPeriod;
 import picocli.CommandLine.Command;

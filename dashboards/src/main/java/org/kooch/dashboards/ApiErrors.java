@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.kooch.clickhouse.ClickHouseException;
-import org.kooch.dashboards.query.BadRequestException;
-import org.kooch.dashboards.query.NotFoundException;
+import org.kooch.queries.BadRequestException;
+import org.kooch.queries.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

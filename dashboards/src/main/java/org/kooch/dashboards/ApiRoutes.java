@@ -4,14 +4,14 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.kooch.dashboards.query.BadRequestException;
-import org.kooch.dashboards.query.ChannelChanges;
-import org.kooch.dashboards.query.ChannelPage;
-import org.kooch.dashboards.query.DateRange;
-import org.kooch.dashboards.query.Filters;
-import org.kooch.dashboards.query.MigrationFlows;
-import org.kooch.dashboards.query.NotFoundException;
-import org.kooch.dashboards.query.PlatformSeries;
+import org.kooch.queries.BadRequestException;
+import org.kooch.queries.ChannelChanges;
+import org.kooch.queries.ChannelPage;
+import org.kooch.queries.DateRange;
+import org.kooch.queries.Filters;
+import org.kooch.queries.MigrationFlows;
+import org.kooch.queries.NotFoundException;
+import org.kooch.queries.PlatformSeries;
 import org.kooch.schemas.PlatformRegistry;
 
 /**

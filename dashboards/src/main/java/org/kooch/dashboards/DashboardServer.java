@@ -93,7 +93,7 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   /** Runs {@code work} as a data request does (for tests that need a slow one). */
-  <T> T runAsDataRequest(java.util.function.Function<org.kooch.dashboards.query.Reader, T> work) {
+  <T> T runAsDataRequest(java.util.function.Function<org.kooch.queries.Reader, T> work) {
     return requests.run(work);
   }
 

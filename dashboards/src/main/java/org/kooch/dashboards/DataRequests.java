@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.Sql;
-import org.kooch.dashboards.query.Reader;
+import org.kooch.queries.Reader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

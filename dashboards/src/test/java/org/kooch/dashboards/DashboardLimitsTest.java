@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.queries.KnownRows;
 
 /**
  * The dashboard under load, against the real ClickHouse as the read-only user: queries beyond the

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.queries.KnownRows;
 
 /**
  * The dashboard as an attacker meets it, on a real server over the real ClickHouse: security

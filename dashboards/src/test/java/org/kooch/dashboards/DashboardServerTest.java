@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.queries.KnownRows;
 
 /** The dashboard's JSON API against a real ClickHouse with known rows, read through the read-only user. */
 class DashboardServerTest {

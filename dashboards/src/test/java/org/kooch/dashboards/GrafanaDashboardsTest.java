@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.clickhouse.Sql;
+import org.kooch.queries.KnownRows;
 
 /**
  * Every query in the Grafana dashboard runs against a real ClickHouse (as the read-only user) and

@@ -2,11 +2,11 @@ package org.kooch.reports;
 
 import java.time.Instant;
 import java.util.List;
-import org.kooch.dashboards.query.Announcements;
-import org.kooch.dashboards.query.ChannelChanges;
-import org.kooch.dashboards.query.DateRange;
-import org.kooch.dashboards.query.MigrationFlows;
-import org.kooch.dashboards.query.PlatformSeries;
+import org.kooch.queries.Announcements;
+import org.kooch.queries.ChannelChanges;
+import org.kooch.queries.DateRange;
+import org.kooch.queries.MigrationFlows;
+import org.kooch.queries.PlatformSeries;
 
 /**
  * A report as one self-contained HTML document: tables and inline SVG charts, no scripts, no

@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kooch.dashboards.query.Announcements;
-import org.kooch.dashboards.query.ChannelChanges;
-import org.kooch.dashboards.query.MigrationFlows;
-import org.kooch.dashboards.query.PlatformSeries;
-import org.kooch.dashboards.query.Table;
+import org.kooch.queries.Announcements;
+import org.kooch.queries.ChannelChanges;
+import org.kooch.queries.MigrationFlows;
+import org.kooch.queries.PlatformSeries;
+import org.kooch.queries.Table;
 
 /**
  * One generated report: the HTML document and the CSV files with the rows behind it, named

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Set;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.LogicalRows;
-import org.kooch.dashboards.query.Announcements;
-import org.kooch.dashboards.query.ChannelChanges;
-import org.kooch.dashboards.query.Filters;
-import org.kooch.dashboards.query.MigrationFlows;
-import org.kooch.dashboards.query.PlatformSeries;
+import org.kooch.queries.Announcements;
+import org.kooch.queries.ChannelChanges;
+import org.kooch.queries.Filters;
+import org.kooch.queries.MigrationFlows;
+import org.kooch.queries.PlatformSeries;
 import org.kooch.schemas.PlatformRegistry;
 
 /**

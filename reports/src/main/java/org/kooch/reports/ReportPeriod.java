@@ -2,8 +2,8 @@ package org.kooch.reports;
 
 import java.time.LocalDate;
 import java.util.Locale;
-import org.kooch.dashboards.query.BadRequestException;
-import org.kooch.dashboards.query.DateRange;
+import org.kooch.queries.BadRequestException;
+import org.kooch.queries.DateRange;
 
 /**
  * What a report covers: the last day or the last 7 days up to its end day. Changes are measured

@@ -3,7 +3,7 @@ package org.kooch.reports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.kooch.dashboards.query.Table;
+import org.kooch.queries.Table;
 
 /**
  * CSV meant to be opened in a spreadsheet: a report's attachments. Text that came from a channel

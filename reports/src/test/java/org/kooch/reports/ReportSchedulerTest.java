@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kooch.clickhouse.ClickHouseSettings;
-import org.kooch.dashboards.KnownRows;
+import org.kooch.queries.KnownRows;
 
 /**
  * A cron schedule fires a real report into a real SMTP server (GreenMail, in-process). The clock

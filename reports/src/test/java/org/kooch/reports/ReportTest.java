@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kooch.clickhouse.ClickHouseSettings;
-import org.kooch.dashboards.HostileRows;
-import org.kooch.dashboards.KnownRows;
+import org.kooch.queries.HostileRows;
+import org.kooch.queries.KnownRows;
 
 /** Reports over a real ClickHouse with known rows: HTML with SVG charts and CSV files whose numbers are known. */
 class ReportTest {

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.kooch.dashboards.query.Table;
+import org.kooch.queries.Table;
 
 /** CSV injection (OWASP): text that a spreadsheet would run as a formula is neutralised, nothing else changes. */
 class SpreadsheetCsvTest {

@@ -1,4 +1,4 @@
-package org.kooch.dashboards.query;
+package org.kooch.queries;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;

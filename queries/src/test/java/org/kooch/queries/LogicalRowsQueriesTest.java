@@ -1,4 +1,4 @@
-package org.kooch.dashboards.query;
+package org.kooch.queries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.kooch.dashboards.query;
+package org.kooch.queries;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package org.kooch.dashboards;
+package org.kooch.queries;
 
 import java.nio.charset.StandardCharsets;
 import org.kooch.clickhouse.ClickHouseGateway;

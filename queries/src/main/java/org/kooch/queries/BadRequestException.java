@@ -1,4 +1,4 @@
-package org.kooch.dashboards.query;
+package org.kooch.queries;
 
 /** A request the dashboard refuses with HTTP 400 and this message. */
 public class BadRequestException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.kooch.dashboards.query;
+package org.kooch.queries;
 
 /** Something asked for by name that the database does not have: HTTP 404 with this message. */
 public class NotFoundException extends RuntimeException {

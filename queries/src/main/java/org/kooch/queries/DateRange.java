@@ -1,4 +1,4 @@
-package org.kooch.dashboards.query;
+package org.kooch.queries;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
