@@ -43,10 +43,7 @@ final class BrokerProcess implements AutoCloseable {
     }
     Files.createDirectories(dataDir);
     Path log = dataDir.resolveSibling("broker-" + (++starts) + ".log");
-    List<String> cmd = List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-        BrokerMain.class.getName(), dataDir.toString(), String.valueOf(port));
+    List<String> cmd = TestJvm.command("512m", BrokerMain.class, List.of(dataDir.toString(), String.valueOf(port)));
     process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (!read(log).contains("ready " + bootstrapServers())) {
@@ -72,15 +69,7 @@ final class BrokerProcess implements AutoCloseable {
     if (process == null) {
       return;
     }
-    process.destroy();
-    try {
-      if (process.waitFor(30, TimeUnit.SECONDS)) {
-        return;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    process.destroyForcibly();
+    TestJvm.stop(process);
   }
 
   private void killQuietly() {

@@ -1,11 +1,9 @@
 package org.kooch.app;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,18 +24,7 @@ final class KoochProcess implements AutoCloseable {
 
   /** As {@link #start(Path, String...)}, with {@code env} added to the environment. */
   static KoochProcess start(Path log, Map<String, String> env, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx1g");
-    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-opens")) {
-        cmd.add(a);
-      }
-    }
-    cmd.add("-cp");
-    cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    cmd.add(KoochCommand.class.getName());
-    cmd.addAll(List.of(args));
+    List<String> cmd = TestJvm.command("1g", KoochCommand.class, List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().putAll(env);
     Process p = pb.start();
@@ -74,14 +61,6 @@ final class KoochProcess implements AutoCloseable {
   /** SIGTERM (Ctrl-C's path), then SIGKILL if it does not stop (or the test was interrupted). */
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (process.waitFor(30, TimeUnit.SECONDS)) {
-        return;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    process.destroyForcibly();
+    TestJvm.stop(process);
   }
 }

@@ -3,7 +3,6 @@ package org.kooch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,18 +92,7 @@ class ServeCommandTest {
 
   /** kooch with the test database's connection options and {@code env} on top of a clean environment. */
   private static Process start(Path log, Map<String, String> env, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx512m");
-    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-opens")) {
-        cmd.add(a);
-      }
-    }
-    cmd.add("-cp");
-    cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    cmd.add(KoochCommand.class.getName());
-    cmd.addAll(List.of(args));
+    List<String> cmd = new ArrayList<>(TestJvm.command("512m", KoochCommand.class, List.of(args)));
     cmd.addAll(List.of("--clickhouse", db.url(), "--database", db.database()));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().remove("KOOCH_DASHBOARD_TOKEN");
