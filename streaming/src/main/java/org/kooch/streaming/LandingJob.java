@@ -24,14 +24,15 @@ import org.kooch.streaming.samecontent.SameContentStage;
  * its own tables.
  *
  * <pre>
- * kafka ─► landing: decode ─┬─► posts, subscriber_snapshots, channel_profiles, platform_stats
- *                           └─► dead letters ─────────────────────────────┐
- * posts, counts ─► daily: channel events ─► channel_daily                 │
- *                               └─► too late ─────────────────────────────┴─► Kafka kooch.deadletter.v1
- * posts ─► same content ─┐
- * posts, profiles, channel events ─► links ─► channel_links
- * links, count events ─► flows: day ends, pairs, shocks ─► channel_flows ─► migration_flows
- * day ends, channel_daily, platform stats ─► platforms ─► platform_daily
+ * kafka-records
+ *   └─► landing ─┬─► posts, subscriber_snapshots, channel_profiles, platform_stats
+ *                ├─► dead letters ─────────────────────────────────┐
+ *                └─► posts, counts ─► daily ─► channel_daily       │
+ *                                       └─► too late ──────────────┴─► dead-letters (Kafka)
+ * posts ─► same content ──────────┐
+ * posts, profiles, channel events ┴─► links ─► channel_links
+ * links, count events ─► flows ─► channel_flows, migration_flows
+ *                          └─► day ends, channel_daily, platform stats ─► platforms ─► platform_daily
  * </pre>
  *
  * <p>Event time comes from the source (one watermark per Kafka partition): every stream below it
