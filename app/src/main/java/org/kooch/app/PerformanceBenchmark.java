@@ -31,7 +31,8 @@ import org.kooch.schemas.RecordType;
 import org.kooch.streaming.JobSettings;
 import org.kooch.streaming.KafkaConnectors;
 import org.kooch.streaming.LandingJob;
-import org.kooch.streaming.clickhouse.ClickHouseRows;
+import org.kooch.streaming.landing.LandingStage;
+import org.kooch.streaming.landing.RawTableRows;
 import org.kooch.streaming.clickhouse.RowBinaryBatch;
 
 /**
@@ -154,7 +155,8 @@ final class PerformanceBenchmark {
     JobSettings settings = LandingRunner.settings(kafka, scratch, true, "kooch-bench-raw-tables");
     StreamExecutionEnvironment env =
         FlinkEnvironments.local(parallelism, checkpointInterval, LandingRunner.checkpointDir(workDir.resolve("raw-tables")), null);
-    new LandingJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).buildRawTablesOnly(env);
+    new LandingStage(settings.tableSinks()).land(LandingJob.records(env, KafkaConnectors.recordSource(settings), settings)).deadLetters()
+        .sinkTo(KafkaConnectors.deadLetterSink(settings)).name("dead-letters").uid("dead-letters");
     long start = System.nanoTime();
     BoundedRunProgress.quiet(n).execute(env);
     return new Rate("  floor: raw tables only (no analytics)", n, seconds(start));
@@ -165,7 +167,7 @@ final class PerformanceBenchmark {
     ScratchDatabase.recreate(scratch);
     long start = System.nanoTime();
     try (ClickHouseGateway g = new ClickHouseGateway(scratch)) {
-      RowBinaryBatch<Post> batch = new RowBinaryBatch<>(ClickHouseRows.POSTS);
+      RowBinaryBatch<Post> batch = new RowBinaryBatch<>(RawTableRows.POSTS);
       for (Post p : posts) {
         batch.add(p);
         if (batch.size() == 50_000) {

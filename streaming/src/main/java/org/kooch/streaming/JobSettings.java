@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.util.Properties;
 import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.streaming.clickhouse.RetryPolicy;
+import org.kooch.streaming.clickhouse.TableSinks;
 import org.kooch.streaming.clickhouse.UnwritableRows;
 import org.kooch.streaming.kafka.KafkaUnwritableRows;
 
 /**
- * What a Kooch Flink job needs to know.
+ * What a Kooch Flink job needs to know, and the job's defaults: {@link #defaults} and the
+ * constants below are the one place they are written ({@link PipelineArgs}, the job jar's
+ * arguments, reads them).
  *
  * @param bounded read what is in Kafka now and finish (backfills, tests); event-time days are then
  *     closed at end of input, so history in any order is aggregated completely
@@ -29,6 +32,23 @@ public record JobSettings(
     Duration idleness,
     RetryPolicy clickhouseRetry)
     implements Serializable {
+
+  /** The job's name, and the consumer group its Kafka source reads as. */
+  public static final String JOB_NAME = "kooch-landing";
+  /** The consumer group the job reads as. */
+  public static final String CONSUMER_GROUP = JOB_NAME;
+  /** How far event time may go backwards before data counts as late. */
+  public static final Duration OUT_OF_ORDERNESS = Duration.ofHours(1);
+  /** How long after a day ends late data still corrects it. */
+  public static final Duration ALLOWED_LATENESS = Duration.ofDays(7);
+  /** How long a source partition without data may hold back event time. */
+  public static final Duration IDLENESS = Duration.ofSeconds(30);
+  /** The ClickHouse database the job writes to. */
+  public static final String DATABASE = "kooch";
+  /** The ClickHouse user the job writes as. */
+  public static final String CLICKHOUSE_USER = "default";
+  /** The checkpoint interval of a streaming run (see {@link #defaultCheckpointInterval}). */
+  public static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 
   /** Settings with the sinks' default {@link RetryPolicy}. */
   public JobSettings(
@@ -62,10 +82,15 @@ public record JobSettings(
    */
   public static Duration defaultCheckpointInterval(boolean bounded, long backlog) {
     if (!bounded || backlog < 0) {
-      return Duration.ofSeconds(10);
+      return CHECKPOINT_INTERVAL;
     }
     long seconds = backlog / BACKLOG_PER_INTERVAL_SECOND;
-    return Duration.ofSeconds(Math.max(10, Math.min(120, seconds)));
+    return Duration.ofSeconds(Math.max(CHECKPOINT_INTERVAL.toSeconds(), Math.min(120, seconds)));
+  }
+
+  /** The job's ClickHouse sinks: into {@link #clickhouse}, retried by {@link #clickhouseRetry}, unwritable rows to {@link #unwritableRows}. */
+  public TableSinks tableSinks() {
+    return new TableSinks(clickhouse, unwritableRows(), clickhouseRetry);
   }
 
   /** Where the ClickHouse sinks send rows they cannot encode: the dead-letter topic. */
@@ -73,15 +98,19 @@ public record JobSettings(
     return new KafkaUnwritableRows(kafkaBootstrap, kafkaProperties);
   }
 
+  /** The job's defaults, reading Kafka without extra client properties. */
   public static JobSettings defaults(String kafkaBootstrap, ClickHouseSettings clickhouse, boolean bounded) {
+    return defaults(kafkaBootstrap, new Properties(), clickhouse, bounded);
+  }
+
+  /** The job's defaults: {@link #CONSUMER_GROUP}, {@link #OUT_OF_ORDERNESS}, {@link #ALLOWED_LATENESS}, {@link #IDLENESS}. */
+  public static JobSettings defaults(String kafkaBootstrap, Properties kafkaProperties, ClickHouseSettings clickhouse, boolean bounded) {
     return new JobSettings(
-        kafkaBootstrap,
-        new Properties(),
-        "kooch-landing",
-        clickhouse,
-        bounded,
-        Duration.ofHours(1),
-        Duration.ofDays(7),
-        Duration.ofSeconds(30));
+        kafkaBootstrap, kafkaProperties, CONSUMER_GROUP, clickhouse, bounded, OUT_OF_ORDERNESS, ALLOWED_LATENESS, IDLENESS);
+  }
+
+  /** The name the job runs under. */
+  public static String jobName(boolean bounded) {
+    return bounded ? JOB_NAME + " (bounded)" : JOB_NAME;
   }
 }

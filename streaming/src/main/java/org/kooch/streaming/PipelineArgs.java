@@ -36,8 +36,8 @@ public record PipelineArgs(
   public static PipelineArgs parse(String[] args, Map<String, String> env) {
     String kafka = env.get("KOOCH_KAFKA");
     String url = env.getOrDefault("KOOCH_CLICKHOUSE_URL", ClickHouseSettings.LOCAL_URL);
-    String database = env.getOrDefault("KOOCH_DATABASE", "kooch");
-    String user = env.getOrDefault("KOOCH_CLICKHOUSE_USER", "default");
+    String database = env.getOrDefault("KOOCH_DATABASE", JobSettings.DATABASE);
+    String user = env.getOrDefault("KOOCH_CLICKHOUSE_USER", JobSettings.CLICKHOUSE_USER);
     Path kafkaPropertiesFile = null;
     boolean bounded = false;
     int parallelism = 0;
@@ -74,10 +74,9 @@ public record PipelineArgs(
         interval == null ? JobSettings.defaultCheckpointInterval(bounded, -1) : interval);
   }
 
-  /** The job's settings: the same defaults as {@code kooch run}. */
+  /** The job's settings: {@link JobSettings#defaults} for these arguments. */
   public JobSettings jobSettings() {
-    return new JobSettings(kafka, kafkaProperties, "kooch-landing", clickhouse, bounded,
-        Duration.ofHours(1), Duration.ofDays(7), Duration.ofSeconds(30));
+    return JobSettings.defaults(kafka, kafkaProperties, clickhouse, bounded);
   }
 
   /** {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}. */

@@ -22,7 +22,7 @@ public final class PipelineMain {
     }
     StreamExecutionEnvironment env = environment(options);
     // On a REST submission execute() returns at once (detached); on `flink run` it waits.
-    env.execute(options.bounded() ? "kooch-landing (bounded)" : "kooch-landing");
+    env.execute(JobSettings.jobName(options.bounded()));
   }
 
   /** The job's graph in the environment of the caller's cluster. */

@@ -10,7 +10,7 @@ import java.util.List;
  * Writes a stream element as one RowBinary row of a ClickHouse table: the columns it fills, in
  * order, and how to write their values. RowBinary carries no names or types, so {@link #columns}
  * goes into the INSERT and each value must be written as its column's type in {@code
- * clickhouse/*.sql}. ({@code ClickHouseRowsTest} inserts every table's rows and reads them back.)
+ * clickhouse/*.sql}. ({@code RowEncodersTest} inserts every table's rows and reads them back.)
  */
 public final class RowEncoder<T> implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -44,28 +44,28 @@ public final class RowEncoder<T> implements Serializable {
   // Writers for the column types the tables use, as RowBinary lays them out.
 
   /** {@code DateTime('UTC')}: seconds since the epoch as UInt32 (18.16 has no DateTime64). */
-  static void dateTime(RowBinaryFormatSerializer row, long epochMillis) throws IOException {
+  public static void dateTime(RowBinaryFormatSerializer row, long epochMillis) throws IOException {
     row.writeUInt32(Math.floorDiv(epochMillis, 1000L));
   }
 
-  static void dateTime(RowBinaryFormatSerializer row, Instant t) throws IOException {
+  public static void dateTime(RowBinaryFormatSerializer row, Instant t) throws IOException {
     row.writeUInt32(t.getEpochSecond());
   }
 
   /** {@code Date}: days since the epoch as UInt16. */
-  static void date(RowBinaryFormatSerializer row, long epochDay) throws IOException {
+  public static void date(RowBinaryFormatSerializer row, long epochDay) throws IOException {
     row.writeUInt16((int) epochDay);
   }
 
   /** {@code UInt64} for values below 2^63 (versions): the same eight bytes as Int64. */
-  static void uint64(RowBinaryFormatSerializer row, long value) throws IOException {
+  public static void uint64(RowBinaryFormatSerializer row, long value) throws IOException {
     if (value < 0) {
       throw new IllegalArgumentException("UInt64 column got a negative value: " + value);
     }
     row.writeInt64(value);
   }
 
-  static void nullableInt64(RowBinaryFormatSerializer row, Long value) throws IOException {
+  public static void nullableInt64(RowBinaryFormatSerializer row, Long value) throws IOException {
     if (value == null) {
       row.writeNull();
     } else {
@@ -74,7 +74,7 @@ public final class RowEncoder<T> implements Serializable {
     }
   }
 
-  static void nullableString(RowBinaryFormatSerializer row, String value) throws IOException {
+  public static void nullableString(RowBinaryFormatSerializer row, String value) throws IOException {
     if (value == null) {
       row.writeNull();
     } else {
@@ -84,7 +84,7 @@ public final class RowEncoder<T> implements Serializable {
   }
 
   /** {@code Array(String)}: the length as a varint, then the strings. */
-  static void strings(RowBinaryFormatSerializer row, List<String> values) throws IOException {
+  public static void strings(RowBinaryFormatSerializer row, List<String> values) throws IOException {
     long size = values.size();
     while (size >= 0x80) {
       row.writeUInt8((short) ((size & 0x7F) | 0x80));

@@ -1,10 +1,33 @@
 package org.kooch.streaming.daily;
 
+import static org.kooch.streaming.clickhouse.RowEncoder.date;
+import static org.kooch.streaming.clickhouse.RowEncoder.nullableInt64;
+import static org.kooch.streaming.clickhouse.RowEncoder.uint64;
+
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.List;
+import org.kooch.streaming.clickhouse.RowEncoder;
 
 /** One row of {@code channel_daily}. Nullable subscriber fields: no count was observed that day. */
 public class ChannelDailyRow {
+  /** The {@code channel_daily} row, as the ClickHouse sink writes it: columns as in {@code clickhouse/*.sql}, values in RowBinary. */
+  public static final RowEncoder<ChannelDailyRow> ENCODER = RowEncoder.of(
+      List.of("platform", "channel", "day", "subscribers", "subscribers_min", "subscribers_max", "observations", "posts",
+          "views", "version"),
+      (d, row) -> {
+        row.writeString(d.platform);
+        row.writeString(d.channel);
+        date(row, d.epochDay);
+        nullableInt64(row, d.subscribers);
+        nullableInt64(row, d.subscribersMin);
+        nullableInt64(row, d.subscribersMax);
+        row.writeUInt32(d.observations);
+        row.writeUInt32(d.posts);
+        row.writeInt64(d.views);
+        uint64(row, d.version);
+      });
+
   public String platform;
   public String channel;
   public long epochDay;

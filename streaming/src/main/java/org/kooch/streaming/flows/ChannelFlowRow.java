@@ -1,9 +1,30 @@
 package org.kooch.streaming.flows;
 
+import static org.kooch.streaming.clickhouse.RowEncoder.date;
+import static org.kooch.streaming.clickhouse.RowEncoder.uint64;
+
 import java.util.Objects;
+import java.util.List;
+import org.kooch.streaming.clickhouse.RowEncoder;
+import org.kooch.streaming.clickhouse.VersionClock;
 
 /** One row of {@code channel_flows}: estimated subscribers who moved from one channel to another on a day. */
 public class ChannelFlowRow {
+  /** The {@code channel_flows} row, as the ClickHouse sink writes it: columns as in {@code clickhouse/*.sql}, values in RowBinary. */
+  public static final RowEncoder<ChannelFlowRow> ENCODER = RowEncoder.of(
+      List.of("day", "from_platform", "from_channel", "to_platform", "to_channel", "flow", "flow_low", "flow_high", "version"),
+      (f, row) -> {
+        date(row, f.epochDay);
+        row.writeString(f.fromPlatform);
+        row.writeString(f.fromChannel);
+        row.writeString(f.toPlatform);
+        row.writeString(f.toChannel);
+        row.writeInt64(f.flow);
+        row.writeInt64(f.flowLow);
+        row.writeInt64(f.flowHigh);
+        uint64(row, VersionClock.next());
+      });
+
   public long epochDay;
   public String fromPlatform;
   public String fromChannel;

@@ -1,7 +1,27 @@
 package org.kooch.streaming.flows;
 
+import static org.kooch.streaming.clickhouse.RowEncoder.date;
+import static org.kooch.streaming.clickhouse.RowEncoder.uint64;
+import java.util.List;
+import org.kooch.streaming.clickhouse.RowEncoder;
+import org.kooch.streaming.clickhouse.VersionClock;
+
 /** One row of {@code migration_flows}: a day's estimated flow from one platform to another. */
 public class MigrationFlowRow {
+  /** The {@code migration_flows} row, as the ClickHouse sink writes it: columns as in {@code clickhouse/*.sql}, values in RowBinary. */
+  public static final RowEncoder<MigrationFlowRow> ENCODER = RowEncoder.of(
+      List.of("day", "from_platform", "to_platform", "flow", "flow_low", "flow_high", "channel_pairs", "version"),
+      (f, row) -> {
+        date(row, f.epochDay);
+        row.writeString(f.fromPlatform);
+        row.writeString(f.toPlatform);
+        row.writeInt64(f.flow);
+        row.writeInt64(f.flowLow);
+        row.writeInt64(f.flowHigh);
+        row.writeUInt32(f.channelPairs);
+        uint64(row, VersionClock.next());
+      });
+
   public long epochDay;
   public String fromPlatform;
   public String toPlatform;

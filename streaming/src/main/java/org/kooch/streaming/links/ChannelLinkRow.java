@@ -1,12 +1,37 @@
 package org.kooch.streaming.links;
 
+import static org.kooch.streaming.clickhouse.RowEncoder.dateTime;
+import static org.kooch.streaming.clickhouse.RowEncoder.nullableInt64;
+import static org.kooch.streaming.clickhouse.RowEncoder.uint64;
+
 import java.util.Objects;
+import java.util.List;
+import org.kooch.streaming.clickhouse.RowEncoder;
 
 /**
  * Evidence that two channels belong to the same owner: one row of {@code channel_links}.
  * {@code from} is where the evidence was found (the announcing channel, the earlier account).
  */
 public class ChannelLinkRow {
+  /** Far future (2100-01-01): the earliest sighting of a link gets the highest version. */
+  private static final long VERSION_BASE = 4_102_444_800_000L;
+
+  /** The {@code channel_links} row, as the ClickHouse sink writes it: columns as in {@code clickhouse/*.sql}, values in RowBinary. */
+  public static final RowEncoder<ChannelLinkRow> ENCODER = RowEncoder.of(
+      List.of("from_platform", "from_channel", "to_platform", "to_channel", "evidence", "first_seen", "post_id",
+          "confidence", "version"),
+      (l, row) -> {
+        row.writeString(l.fromPlatform);
+        row.writeString(l.fromChannel);
+        row.writeString(l.toPlatform);
+        row.writeString(l.toChannel);
+        row.writeString(l.evidence);
+        dateTime(row, l.firstSeen);
+        nullableInt64(row, l.postId);
+        row.writeFloat64(l.confidence);
+        uint64(row, (VERSION_BASE - l.firstSeen) * 100 + Math.round(l.confidence * 99));
+      });
+
   public static final String POST_LINK = "post_link";
   public static final String PROFILE_LINK = "profile_link";
   public static final String FORWARD = "forward";

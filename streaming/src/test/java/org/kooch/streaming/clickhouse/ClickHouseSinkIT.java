@@ -27,6 +27,7 @@ import org.kooch.schemas.DeadLetters;
 import org.kooch.schemas.Post;
 import org.kooch.schemas.RecordType;
 import org.kooch.streaming.kafka.KafkaUnwritableRows;
+import org.kooch.streaming.landing.RawTableRows;
 
 /**
  * The sink on a MiniCluster against the real server: batches are inserted on a thread of their
@@ -49,7 +50,7 @@ class ClickHouseSinkIT {
     env.setParallelism(2);
     env.enableCheckpointing(200);
     env.fromData(posts(n), new AvroTypeInfo<>(Post.class))
-        .sinkTo(new ClickHouseSink<>(ch, "posts", ClickHouseRows.POSTS, 997, Duration.ofMillis(50), RetryPolicy.defaults(), deadLetters()));
+        .sinkTo(new ClickHouseSink<>(ch, "posts", RawTableRows.POSTS, 997, Duration.ofMillis(50), RetryPolicy.defaults(), deadLetters()));
     env.execute("clickhouse-sink-it");
 
     try (ClickHouseGateway g = new ClickHouseGateway(ch)) {
@@ -69,7 +70,7 @@ class ClickHouseSinkIT {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
     env.fromData(posts(50), new AvroTypeInfo<>(Post.class))
-        .sinkTo(new ClickHouseSink<>(ch, "no_such_table", ClickHouseRows.POSTS, 10, Duration.ofSeconds(1), RetryPolicy.defaults(), deadLetters()));
+        .sinkTo(new ClickHouseSink<>(ch, "no_such_table", RawTableRows.POSTS, 10, Duration.ofSeconds(1), RetryPolicy.defaults(), deadLetters()));
 
     assertThatThrownBy(() -> env.execute("clickhouse-sink-refused"))
         .satisfies(e -> assertThat(ExceptionUtils.stringifyException(e))
@@ -91,7 +92,7 @@ class ClickHouseSinkIT {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
     env.fromData(posts, new AvroTypeInfo<>(Post.class))
-        .sinkTo(new ClickHouseSink<>(ch, "posts", ClickHouseRows.POSTS, 7, Duration.ofSeconds(1), RetryPolicy.defaults(), deadLetters()));
+        .sinkTo(new ClickHouseSink<>(ch, "posts", RawTableRows.POSTS, 7, Duration.ofSeconds(1), RetryPolicy.defaults(), deadLetters()));
     env.execute("clickhouse-sink-unwritable");
 
     try (ClickHouseGateway g = new ClickHouseGateway(ch)) {

@@ -11,7 +11,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.kooch.schemas.Post;
-import org.kooch.streaming.clickhouse.ClickHouseRows;
+import org.kooch.streaming.landing.RawTableRows;
 import org.kooch.streaming.clickhouse.RowBinaryBatch;
 import org.kooch.streaming.clickhouse.RowEncoder;
 import org.kooch.streaming.kafka.RawRecord;
@@ -37,10 +37,10 @@ class DecodeProperties {
           + count(h, DecodeRecords.PLATFORM_STATS) + count(h, DecodeRecords.DEAD_LETTERS);
       assertThat(outcomes).isEqualTo(1);
       net.jqwik.api.statistics.Statistics.collect(count(h, DecodeRecords.DEAD_LETTERS) == 1 ? "dead letter" : "landed");
-      posts.forEach(p -> encodes(ClickHouseRows.POSTS, p));
-      values(h, DecodeRecords.SUBSCRIBERS).forEach(s -> encodes(ClickHouseRows.SUBSCRIBER_SNAPSHOTS, s));
-      values(h, DecodeRecords.PROFILES).forEach(p -> encodes(ClickHouseRows.CHANNEL_PROFILES, p));
-      values(h, DecodeRecords.PLATFORM_STATS).forEach(p -> encodes(ClickHouseRows.PLATFORM_STATS, p));
+      posts.forEach(p -> encodes(RawTableRows.POSTS, p));
+      values(h, DecodeRecords.SUBSCRIBERS).forEach(s -> encodes(RawTableRows.SUBSCRIBER_SNAPSHOTS, s));
+      values(h, DecodeRecords.PROFILES).forEach(p -> encodes(RawTableRows.CHANNEL_PROFILES, p));
+      values(h, DecodeRecords.PLATFORM_STATS).forEach(p -> encodes(RawTableRows.PLATFORM_STATS, p));
       values(h, DecodeRecords.DEAD_LETTERS).forEach(d -> assertThat(d.getRaw().remaining()).isLessThanOrEqualTo(64 * 1024));
     }
   }

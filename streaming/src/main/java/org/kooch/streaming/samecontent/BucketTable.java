@@ -1,4 +1,7 @@
-package org.kooch.streaming.links;
+package org.kooch.streaming.samecontent;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The same-content detector's buckets of one key group: LSH bucket key to the posts in it, in
@@ -12,6 +15,9 @@ package org.kooch.streaming.links;
  */
 final class BucketTable {
   private static final int MIN_CAPACITY = 16;
+  /** Posts kept per bucket: bounds state for texts many channels repeat. */
+  static final int CAPACITY = 64;
+  private static final PostSignature[] EMPTY = new PostSignature[0];
 
   private long[] keys;
   private long[] oldest;
@@ -140,7 +146,7 @@ final class BucketTable {
       } else if (oldNewest[i] < horizon) {
         oldPosts[i] = null;
       } else {
-        oldPosts[i] = SameContentDetector.publishedFrom(oldPosts[i], horizon);
+        oldPosts[i] = publishedFrom(oldPosts[i], horizon);
         oldOldest[i] = oldestOf(oldPosts[i]);
       }
       live += oldPosts[i] == null ? 0 : 1;
@@ -190,6 +196,44 @@ final class BucketTable {
     }
     oldest[slot] = min;
     newest[slot] = max;
+  }
+
+  /** The posts published at or after the horizon: {@code posts} itself when that is all of them. */
+  static PostSignature[] publishedFrom(PostSignature[] posts, long horizon) {
+    return kept(posts, horizon, null);
+  }
+
+  /**
+   * The posts at or after the horizon, plus {@code added} (null: none); a full bucket (a text
+   * many channels repeat) keeps its newest {@link #CAPACITY}.
+   */
+  static PostSignature[] kept(PostSignature[] posts, long horizon, PostSignature added) {
+    if (added == null && allAtOrAfter(posts, horizon)) {
+      return posts;
+    }
+    List<PostSignature> kept = new ArrayList<>(posts.length + 1);
+    for (PostSignature q : posts) {
+      if (q.publishedAt >= horizon) {
+        kept.add(q);
+      }
+    }
+    if (added != null) {
+      kept.add(added);
+    }
+    if (kept.size() > CAPACITY) {
+      kept.sort((a, b) -> Long.compare(b.publishedAt, a.publishedAt));
+      kept = kept.subList(0, CAPACITY);
+    }
+    return kept.toArray(EMPTY);
+  }
+
+  private static boolean allAtOrAfter(PostSignature[] posts, long horizon) {
+    for (PostSignature q : posts) {
+      if (q.publishedAt < horizon) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static long oldestOf(PostSignature[] bucket) {

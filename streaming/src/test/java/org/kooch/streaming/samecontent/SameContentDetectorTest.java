@@ -1,4 +1,4 @@
-package org.kooch.streaming.links;
+package org.kooch.streaming.samecontent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.kooch.streaming.links.ChannelLinkRow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,14 +85,14 @@ class SameContentDetectorTest {
   @Test
   void aBucketKeepsAtMostItsCapacityOfTheNewestPosts() throws Exception {
     add(post("telegram", "khamenei_ir", 1, T0, signature(0, 0)));
-    for (int i = 1; i <= SameContentDetector.BUCKET_CAPACITY; i++) {
+    for (int i = 1; i <= BucketTable.CAPACITY; i++) {
       add(post("soroush", "filler_" + i, 100 + i, T0 + i * 60_000L, signature(i * 1_000, 32)));
     }
-    assertThat(recent()).hasSize(SameContentDetector.BUCKET_CAPACITY).extracting(p -> p.postId).doesNotContain(1L);
+    assertThat(recent()).hasSize(BucketTable.CAPACITY).extracting(p -> p.postId).doesNotContain(1L);
     // the copy of the evicted (oldest) post finds nothing to link to
     add(post("soroush", "khamenei_ir", 12, T0 + 2 * H, signature(0, 0)));
     assertThat(harness.extractOutputValues()).isEmpty();
-    assertThat(recent()).hasSize(SameContentDetector.BUCKET_CAPACITY);
+    assertThat(recent()).hasSize(BucketTable.CAPACITY);
     assertThat(((SameContentDetector) harness.getOperator()).buckets()).isEqualTo(1);
   }
 
@@ -99,11 +100,11 @@ class SameContentDetectorTest {
   @Test
   void aRestoredFullBucketHoldsTheSameNewestPosts() throws Exception {
     add(post("telegram", "khamenei_ir", 1, T0, signature(0, 0)));
-    for (int i = 1; i <= SameContentDetector.BUCKET_CAPACITY; i++) {
+    for (int i = 1; i <= BucketTable.CAPACITY; i++) {
       add(post("soroush", "filler_" + i, 100 + i, T0 + i * 60_000L, signature(i * 1_000, 32)));
     }
     List<Long> before = recent().stream().map(p -> p.postId).sorted().toList();
-    assertThat(((SameContentDetector) harness.getOperator()).logEntries()).isEqualTo(SameContentDetector.BUCKET_CAPACITY + 1);
+    assertThat(((SameContentDetector) harness.getOperator()).logEntries()).isEqualTo(BucketTable.CAPACITY + 1);
     restart();
     assertThat(recent().stream().map(p -> p.postId).sorted().toList()).isEqualTo(before).doesNotContain(1L);
     add(post("soroush", "khamenei_ir", 12, T0 + 2 * H, signature(0, 0)));
@@ -135,7 +136,7 @@ class SameContentDetectorTest {
   @Test
   void withinCapacityTheOldestPostIsStillFound() throws Exception {
     add(post("telegram", "khamenei_ir", 1, T0, signature(0, 0)));
-    for (int i = 1; i < SameContentDetector.BUCKET_CAPACITY; i++) {
+    for (int i = 1; i < BucketTable.CAPACITY; i++) {
       add(post("soroush", "filler_" + i, 100 + i, T0 + i * 60_000L, signature(i * 1_000, 32)));
     }
     add(post("soroush", "khamenei_ir", 12, T0 + 2 * H, signature(0, 0)));

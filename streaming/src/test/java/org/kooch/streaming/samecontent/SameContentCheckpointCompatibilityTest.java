@@ -1,4 +1,4 @@
-package org.kooch.streaming.links;
+package org.kooch.streaming.samecontent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OperatorSnapshotUtil;
+import org.kooch.streaming.links.ChannelLinkRow;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.kooch.streaming.links;
+package org.kooch.streaming.samecontent;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,9 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.apache.flink.api.common.TaskInfo;
-import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataInputViewStreamWrapper;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.runtime.state.KeyGroupRange;
@@ -21,6 +19,7 @@ import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.kooch.streaming.links.ChannelLinkRow;
 
 /**
  * Keyed by LSH bucket: compares a post's signature with the recent posts in each of its buckets
@@ -45,8 +44,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * cost. A post is held once and referenced from each of its buckets here; a checkpoint writes it
  * once per bucket (about 110 bytes), as each key group must restore on its own. Those entries are
  * kept written, in each key group's {@link EntryLog}, as the posts are kept: a checkpoint copies
- * the logs, and a restore reads them back into buckets (and reads the bucket-by-bucket form that
- * versions before wrote).
+ * the logs, and a restore reads them back into buckets ({@link SameContentStateFormat} reads
+ * every form the state has had).
  */
 public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     implements OneInputStreamOperator<PostSignature, ChannelLinkRow> {
@@ -54,15 +53,7 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
   static final long WINDOW_MS = 86_400_000L;
   static final long SLACK_MS = 43_200_000L;
   static final long SWEEP_EVERY_MS = 86_400_000L;
-  /** Posts kept per bucket: bounds state for texts many channels repeat. */
-  static final int BUCKET_CAPACITY = 64;
   private static final PostSignature[] EMPTY = new PostSignature[0];
-  /**
-   * First int of a key group's state written as its log ({@link EntryLog}); before, it was the
-   * number of buckets (never negative).
-   */
-  static final int LOG_FORMAT = -1;
-
   /**
    * Bucket key to its posts, in arrival order; one table per key group of this subtask, so a
    * checkpoint writes each key group's table as it is.
@@ -104,31 +95,10 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     for (KeyGroupStatePartitionStreamProvider group : context.getRawKeyedStateInputs()) {
       int g = group.getKeyGroupId() - firstGroup;
       try (InputStream in = group.getStream()) {
-        readEntries(new DataInputViewStreamWrapper(in), entry -> keepRestored(g, entry, held));
+        SameContentStateFormat.readEntries(new DataInputViewStreamWrapper(in), entry -> keepRestored(g, entry, held));
       }
     }
     sweep(horizon());
-  }
-
-  /**
-   * Reads one key group's entries, oldest first, in either form: {@link #LOG_FORMAT} and a count,
-   * then the entries as kept ({@link EntryLog}); or, as versions before it wrote, a count of
-   * buckets, each its key, a count and its posts' entries.
-   */
-  private static void readEntries(DataInputView in, Consumer<PostSignature> entries) throws IOException {
-    int first = in.readInt();
-    if (first == LOG_FORMAT) {
-      for (int n = in.readInt(); n > 0; n--) {
-        entries.accept(PostSignature.readEntry(in));
-      }
-      return;
-    }
-    for (int buckets = first; buckets > 0; buckets--) {
-      in.readLong();
-      for (int n = in.readInt(); n > 0; n--) {
-        entries.accept(PostSignature.readEntry(in));
-      }
-    }
   }
 
   /** Puts a restored entry back in its bucket, as keeping it did (a full bucket keeps its newest), and in the log. */
@@ -166,8 +136,7 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
       out.startNewKeyGroup(group);
       EntryLog log = logs[group - firstGroup];
       header.clear();
-      header.writeInt(LOG_FORMAT);
-      header.writeInt(log.entries());
+      SameContentStateFormat.writeHeader(header, log.entries());
       out.write(header.getSharedBuffer(), 0, header.length());
       log.writeTo(out);
     }
@@ -240,8 +209,8 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
    * empty is removed.
    */
   private static void store(BucketTable buckets, long key, PostSignature[] bucket, long horizon, boolean expired, PostSignature added) {
-    if (expired || (added != null && bucket.length >= BUCKET_CAPACITY)) {
-      PostSignature[] kept = kept(bucket, horizon, added);
+    if (expired || (added != null && bucket.length >= BucketTable.CAPACITY)) {
+      PostSignature[] kept = BucketTable.kept(bucket, horizon, added);
       if (kept.length == 0) {
         buckets.remove(key);
       } else {
@@ -299,44 +268,6 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
   /** Posts published before this can no longer be compared with a post within the slack of the newest. */
   private long horizon() {
     return newest == Long.MIN_VALUE ? Long.MIN_VALUE : newest - WINDOW_MS - SLACK_MS;
-  }
-
-  /** The posts published at or after the horizon: {@code posts} itself when that is all of them. */
-  static PostSignature[] publishedFrom(PostSignature[] posts, long horizon) {
-    return kept(posts, horizon, null);
-  }
-
-  /**
-   * The posts at or after the horizon, plus {@code added}; a full bucket (a text many channels
-   * repeat) keeps its newest ones.
-   */
-  private static PostSignature[] kept(PostSignature[] posts, long horizon, PostSignature added) {
-    if (added == null && allAtOrAfter(posts, horizon)) {
-      return posts;
-    }
-    List<PostSignature> kept = new ArrayList<>(posts.length + 1);
-    for (PostSignature q : posts) {
-      if (q.publishedAt >= horizon) {
-        kept.add(q);
-      }
-    }
-    if (added != null) {
-      kept.add(added);
-    }
-    if (kept.size() > BUCKET_CAPACITY) {
-      kept.sort((a, b) -> Long.compare(b.publishedAt, a.publishedAt));
-      kept = kept.subList(0, BUCKET_CAPACITY);
-    }
-    return kept.toArray(EMPTY);
-  }
-
-  private static boolean allAtOrAfter(PostSignature[] posts, long horizon) {
-    for (PostSignature q : posts) {
-      if (q.publishedAt < horizon) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The posts of one bucket (tests). */

@@ -1,4 +1,4 @@
-package org.kooch.streaming.links;
+package org.kooch.streaming.samecontent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,14 +1,11 @@
-package org.kooch.streaming.links;
+package org.kooch.streaming.samecontent;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * One key group's bucket entries in the form a checkpoint writes them ({@link PostSignature#writeEntry}:
+ * One key group's bucket entries in the form a checkpoint writes them ({@link SameContentStateFormat}:
  * the bucket's key, then the post), appended as the detector keeps them, oldest first. A checkpoint
  * copies the log instead of visiting every bucket and post in the heap, which had been a third of
  * the detector's time: about two million entries, each on cache lines of its own, every 10 s.
@@ -20,8 +17,6 @@ import java.util.Arrays;
  * more than twice their entries.
  */
 final class EntryLog {
-  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-
   private byte[] bytes = new byte[1 << 10];
   /** Entries are in {@code [start, end)}. */
   private int start;
@@ -48,8 +43,8 @@ final class EntryLog {
 
   /** Drops the entries at the front published before {@code horizon}, up to the first that is not. */
   void dropBefore(long horizon) {
-    while (start < end && publishedAt(start) < horizon) {
-      start += entryLength(start);
+    while (start < end && SameContentStateFormat.publishedAt(bytes, start) < horizon) {
+      start += SameContentStateFormat.entryLength(bytes, start);
       entries--;
     }
     if (start == end) {
@@ -66,7 +61,7 @@ final class EntryLog {
     }
   }
 
-  /** Writes the entries as {@link PostSignature#writeEntry} would, one after the other. */
+  /** Writes the entries as {@link SameContentStateFormat#writeEntry} would, one after the other. */
   void writeTo(OutputStream out) throws IOException {
     out.write(bytes, start, end - start);
   }
@@ -84,27 +79,6 @@ final class EntryLog {
     }
     start = 0;
     end = live;
-  }
-
-  private int entryLength(int at) {
-    return numbersAt(at) - at + PostSignature.NUMBERS;
-  }
-
-  private long publishedAt(int at) {
-    return (long) LONG.get(bytes, numbersAt(at) + 8);
-  }
-
-  /**
-   * Where the numbers of the entry at {@code at} start. An entry: key (8), platform and channel
-   * (each a 2-byte length, then the bytes), then post id (8), publication time (8), signature.
-   */
-  private int numbersAt(int at) {
-    int channelAt = at + 10 + unsignedShort(at + 8);
-    return channelAt + 2 + unsignedShort(channelAt);
-  }
-
-  private int unsignedShort(int at) {
-    return ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
   }
 
   /** The log's bytes (tests). */

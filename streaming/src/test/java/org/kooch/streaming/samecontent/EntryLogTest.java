@@ -1,4 +1,4 @@
-package org.kooch.streaming.links;
+package org.kooch.streaming.samecontent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ class EntryLogTest {
     for (int i = 0; i < 500; i++) { // past the first buffer: it grows
       PostSignature p = post(i, "خبرگزاری_" + i, T0 + i);
       log.append(-i * 7919L, p);
-      p.writeEntry(expected, -i * 7919L);
+      SameContentStateFormat.writeEntry(expected, -i * 7919L, p);
     }
     assertThat(log.entries()).isEqualTo(500);
     ByteArrayOutputStream written = new ByteArrayOutputStream();
@@ -30,7 +30,7 @@ class EntryLogTest {
     DataInputDeserializer in = new DataInputDeserializer(written.toByteArray());
     PostSignature third = null;
     for (int i = 0; i < 3; i++) {
-      third = PostSignature.readEntry(in);
+      third = SameContentStateFormat.readEntry(in);
     }
     assertThat(third.bucket).isEqualTo(-2 * 7919L);
     assertThat(third.channel()).isEqualTo("خبرگزاری_2");
@@ -50,7 +50,7 @@ class EntryLogTest {
     assertThat(log.entries()).isEqualTo(3); // T0 + 2 stays behind T0 + 5: the buckets decide, a restore drops it
     DataInputDeserializer in = new DataInputDeserializer(log.toByteArray());
     for (int i = 0; i < 3; i++) {
-      kept.add(PostSignature.readEntry(in).publishedAt);
+      kept.add(SameContentStateFormat.readEntry(in).publishedAt);
     }
     assertThat(kept).containsExactly(T0 + 5, T0 + 2, T0 + 9);
 

@@ -1,4 +1,4 @@
-package org.kooch.streaming.links;
+package org.kooch.streaming.samecontent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,10 +45,10 @@ class PostSignatureTest {
       earlier.writeLong(l);
     }
     DataOutputSerializer now = new DataOutputSerializer(64);
-    new PostSignature(5, "soroush", CHANNEL, 12, 1_524_000_000_000L, SIGNATURE).inBuckets(new long[] {7, -9}).writeEntry(now, -9);
+    SameContentStateFormat.writeEntry(now, -9, new PostSignature(5, "soroush", CHANNEL, 12, 1_524_000_000_000L, SIGNATURE).inBuckets(new long[] {7, -9}));
 
     assertThat(now.getCopyOfBuffer()).isEqualTo(earlier.getCopyOfBuffer());
-    PostSignature restored = PostSignature.readEntry(new DataInputDeserializer(earlier.getCopyOfBuffer()));
+    PostSignature restored = SameContentStateFormat.readEntry(new DataInputDeserializer(earlier.getCopyOfBuffer()));
     assertThat(restored.buckets).containsExactly(-9);
     assertThat(restored.channel()).isEqualTo(CHANNEL);
     assertThat(restored.signature).containsExactly(SIGNATURE);

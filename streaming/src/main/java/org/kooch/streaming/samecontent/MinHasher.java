@@ -1,4 +1,4 @@
-package org.kooch.streaming.links;
+package org.kooch.streaming.samecontent;
 
 import java.util.Arrays;
 import java.util.regex.Pattern;

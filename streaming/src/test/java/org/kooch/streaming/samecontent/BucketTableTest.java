@@ -1,4 +1,4 @@
-package org.kooch.streaming.links;
+package org.kooch.streaming.samecontent;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +44,7 @@ class BucketTableTest {
       } else if (op == 99) {
         long horizon = now - 500;
         table.retainFrom(horizon);
-        model.replaceAll((k, v) -> SameContentDetector.publishedFrom(v, horizon));
+        model.replaceAll((k, v) -> BucketTable.publishedFrom(v, horizon));
         model.values().removeIf(v -> v.length == 0);
       }
       now += random.nextInt(3);

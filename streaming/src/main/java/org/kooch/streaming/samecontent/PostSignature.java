@@ -1,4 +1,4 @@
-package org.kooch.streaming.links;
+package org.kooch.streaming.samecontent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,21 +105,12 @@ public class PostSignature implements CopyableValue<PostSignature> {
     readPost(in);
   }
 
-  /**
-   * The post as kept in one bucket of a checkpoint: the bucket's key, then the post (the form
-   * every version has written, so older checkpoints restore).
-   */
-  void writeEntry(DataOutputView out, long key) throws IOException {
-    out.writeLong(key);
-    writePost(out);
-  }
-
-  /** Bytes {@link #writeEntry} writes. */
+  /** Bytes of the post's checkpoint entry ({@link SameContentStateFormat}). */
   int entryLength() {
     return 8 + platform.length + channel.length + NUMBERS;
   }
 
-  /** What {@link #writeEntry} writes, copied into {@code into} at {@code at} ({@link #entryLength} bytes). */
+  /** The post's checkpoint entry in bucket {@code key} ({@link SameContentStateFormat}), copied into {@code into} at {@code at} ({@link #entryLength} bytes). */
   void copyEntry(long key, byte[] into, int at) {
     LONGS.set(into, at, key);
     at += 8;
@@ -130,21 +121,14 @@ public class PostSignature implements CopyableValue<PostSignature> {
     System.arraycopy(numbers, 0, into, at, NUMBERS);
   }
 
-  static PostSignature readEntry(DataInputView in) throws IOException {
-    PostSignature p = new PostSignature();
-    p.bucket = in.readLong();
-    p.buckets = new long[] {p.bucket};
-    p.readPost(in);
-    return p;
-  }
-
-  private void writePost(DataOutputView out) throws IOException {
+  /** The post without its buckets: platform, channel, then {@link #NUMBERS}. */
+  void writePost(DataOutputView out) throws IOException {
     out.write(platform);
     out.write(channel);
     out.write(numbers);
   }
 
-  private void readPost(DataInputView in) throws IOException {
+  void readPost(DataInputView in) throws IOException {
     platform = readUtf(in);
     channel = readUtf(in);
     numbers = new byte[NUMBERS];

@@ -17,6 +17,7 @@ import org.kooch.schemas.PlatformStat;
 import org.kooch.schemas.Post;
 import org.kooch.schemas.PostRef;
 import org.kooch.schemas.SubscriberCount;
+import org.kooch.streaming.landing.RawTableRows;
 import org.kooch.streaming.daily.ChannelDailyRow;
 import org.kooch.streaming.flows.ChannelFlowRow;
 import org.kooch.streaming.flows.MigrationFlowRow;
@@ -28,7 +29,7 @@ import org.kooch.streaming.platforms.PlatformDailyRow;
  * written as the wrong type shifts every value after it (or fails the insert). Each row goes in
  * through the sink's encoding and comes back as the server read it.
  */
-class ClickHouseRowsTest {
+class RowEncodersTest {
   private static final String PERSIAN = "خبر\u200cفوری: ۱۲۳ كاربر 🇮🇷🌹 \"quoted\"\ttab\nline";
   private static final Instant PUBLISHED = Instant.parse("2018-04-18T06:30:15Z");
 
@@ -49,7 +50,7 @@ class ClickHouseRowsTest {
         .setLinks(List.of("https://sapp.ir/khamenei_ir", "https://gap.im/khamenei")).setSource("telegram-web").build();
     Post bare = Post.newBuilder(full).setPostId(30775L).setViews(null).setForwards(null).setForwardedFrom(null)
         .setLinks(List.of()).build();
-    insert("posts", ClickHouseRows.POSTS, List.of(full, bare));
+    insert("posts", RawTableRows.POSTS, List.of(full, bare));
 
     List<JsonNode> rows = read("SELECT *, toUnixTimestamp(published_at) AS published FROM posts ORDER BY post_id");
     assertThat(rows).hasSize(2);
@@ -77,13 +78,13 @@ class ClickHouseRowsTest {
 
   @Test
   void rawCountsProfilesAndPlatformReports() throws Exception {
-    insert("subscriber_snapshots", ClickHouseRows.SUBSCRIBER_SNAPSHOTS,
+    insert("subscriber_snapshots", RawTableRows.SUBSCRIBER_SNAPSHOTS,
         List.of(SubscriberCount.newBuilder().setPlatform("soroush").setChannel("khamenei_ir").setObservedAt(PUBLISHED)
             .setSubscribers(5_000_123L).setSource("sapp-web").build()));
-    insert("channel_profiles", ClickHouseRows.CHANNEL_PROFILES,
+    insert("channel_profiles", RawTableRows.CHANNEL_PROFILES,
         List.of(ChannelProfile.newBuilder().setPlatform("gap").setChannel("khamenei").setObservedAt(PUBLISHED)
             .setTitle(PERSIAN).setDescription(null).setLinks(List.of("https://t.me/khamenei_ir")).setSource("gap-web").build()));
-    insert("platform_stats", ClickHouseRows.PLATFORM_STATS,
+    insert("platform_stats", RawTableRows.PLATFORM_STATS,
         List.of(PlatformStat.newBuilder().setPlatform("soroush").setObservedAt(PUBLISHED).setReportedUsers(5_000_000L)
             .setSource("press").build()));
 
@@ -115,15 +116,15 @@ class ClickHouseRowsTest {
     daily.posts = 3;
     daily.views = 2_500_000L;
     daily.version = 7;
-    insert("channel_daily", ClickHouseRows.CHANNEL_DAILY, List.of(daily));
+    insert("channel_daily", ChannelDailyRow.ENCODER, List.of(daily));
 
     ChannelLinkRow link = new ChannelLinkRow("telegram", "khamenei_ir", "soroush", "khamenei_ir", ChannelLinkRow.POST_LINK,
         PUBLISHED.toEpochMilli(), 30774L, 0.8);
     ChannelLinkRow noPost = new ChannelLinkRow("telegram", "a", "gap", "a", ChannelLinkRow.SAME_HANDLE,
         PUBLISHED.toEpochMilli(), null, 0.5);
-    insert("channel_links", ClickHouseRows.CHANNEL_LINKS, List.of(link, noPost));
+    insert("channel_links", ChannelLinkRow.ENCODER, List.of(link, noPost));
 
-    insert("channel_flows", ClickHouseRows.CHANNEL_FLOWS,
+    insert("channel_flows", ChannelFlowRow.ENCODER,
         List.of(new ChannelFlowRow(day, "telegram/khamenei_ir", "soroush/khamenei_ir", 12_000, 9_000, 15_000)));
     MigrationFlowRow platformFlow = new MigrationFlowRow();
     platformFlow.epochDay = day;
@@ -133,7 +134,7 @@ class ClickHouseRowsTest {
     platformFlow.flowLow = 9_000;
     platformFlow.flowHigh = 15_000;
     platformFlow.channelPairs = 1;
-    insert("migration_flows", ClickHouseRows.MIGRATION_FLOWS, List.of(platformFlow));
+    insert("migration_flows", MigrationFlowRow.ENCODER, List.of(platformFlow));
     PlatformDailyRow platform = new PlatformDailyRow();
     platform.epochDay = day;
     platform.platform = "soroush";
@@ -142,7 +143,7 @@ class ClickHouseRowsTest {
     platform.reportedUsers = null;
     platform.posts = 40;
     platform.views = -1;
-    insert("platform_daily", ClickHouseRows.PLATFORM_DAILY, List.of(platform));
+    insert("platform_daily", PlatformDailyRow.ENCODER, List.of(platform));
 
     JsonNode d = read("SELECT *, toString(day) AS d FROM channel_daily").get(0);
     assertThat(d.get("d").asText()).isEqualTo("2018-04-30");

@@ -1,0 +1,72 @@
+package org.kooch.streaming.daily;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.kooch.schemas.DeadLetter;
+import org.kooch.schemas.DeadLetters;
+import org.kooch.schemas.Post;
+import org.kooch.schemas.RefusalKind;
+import org.kooch.schemas.SubscriberCount;
+import org.kooch.streaming.clickhouse.TableSinks;
+
+/**
+ * Each channel's day, in event time: posts and counts become {@link ChannelEvent}s, aggregated per
+ * channel into {@code channel_daily}; events too late for their closed day become dead letters.
+ *
+ * <pre>
+ * posts ──► post events ──┬─► keyBy channel ─► daily ─► channel_daily
+ * counts ─► count events ─┘                      └─► too late ─► dead letters (returned)
+ * </pre>
+ */
+public final class DailyStage {
+  /**
+   * The stage's streams: the channel events (the link and flow stages read them too), the
+   * {@code channel_daily} rows, and the too-late events as dead letters.
+   */
+  public record Days(
+      DataStream<ChannelEvent> postEvents,
+      DataStream<ChannelEvent> countEvents,
+      DataStream<ChannelDailyRow> rows,
+      DataStream<DeadLetter> tooLate) {}
+
+  private final TableSinks sinks;
+  private final Duration allowedLateness;
+
+  public DailyStage(TableSinks sinks, Duration allowedLateness) {
+    this.sinks = sinks;
+    this.allowedLateness = allowedLateness;
+  }
+
+  public Days aggregate(DataStream<Post> posts, DataStream<SubscriberCount> counts) {
+    DataStream<ChannelEvent> postEvents = posts.map(ChannelEvent::of).name("post-events").uid("post-events");
+    DataStream<ChannelEvent> countEvents = counts.map(ChannelEvent::of).name("count-events").uid("count-events");
+
+    SingleOutputStreamOperator<ChannelDailyRow> daily =
+        postEvents.union(countEvents)
+            .keyBy(ChannelEvent::key)
+            .process(new ChannelDailyAggregator(allowedLateness), TypeInformation.of(ChannelDailyRow.class))
+            .name("channel-daily")
+            .uid("channel-daily");
+    daily.sinkTo(sinks.into("channel_daily", ChannelDailyRow.ENCODER)).name("clickhouse-channel-daily").uid("clickhouse-channel-daily");
+
+    DataStream<DeadLetter> tooLate =
+        daily.getSideOutput(ChannelDailyAggregator.TOO_LATE)
+            .map(DailyStage::tooLate, new AvroTypeInfo<>(DeadLetter.class))
+            .name("too-late-events").uid("too-late-events");
+    return new Days(postEvents, countEvents, daily, tooLate);
+  }
+
+  private static DeadLetter tooLate(ChannelEvent e) {
+    return DeadLetters.of(
+        RefusalKind.TOO_LATE,
+        "flink:channel-daily",
+        e.key(),
+        "event of " + Instant.ofEpochMilli(e.time) + " arrived after the day was closed (allowed lateness passed); it is in the raw tables, re-run with --bounded to include it",
+        e.toString().getBytes(StandardCharsets.UTF_8));
+  }
+}
