@@ -18,16 +18,17 @@ final class LandingRunner {
   static StreamExecutionEnvironment environment(
       KafkaSettings kafka, ClickHouseSettings clickhouse, boolean bounded, int parallelism, Duration checkpointInterval, Path stateDir,
       Path resumeFrom) {
-    JobSettings settings = settings(kafka, clickhouse, bounded, "kooch-landing");
+    JobSettings settings = settings(kafka, clickhouse, bounded, JobSettings.CONSUMER_GROUP);
     StreamExecutionEnvironment env = FlinkEnvironments.local(parallelism, checkpointInterval, checkpointDir(stateDir), resumeFrom);
     new LandingJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
     return env;
   }
 
-  /** The job's settings for a local run: events up to an hour out of order, a week's allowed lateness, 30 s until a quiet partition is idle. */
+  /** The job's settings for a local run: the job's defaults ({@link JobSettings}), this run's consumer group. */
   static JobSettings settings(KafkaSettings kafka, ClickHouseSettings clickhouse, boolean bounded, String consumerGroup) {
     return new JobSettings(
-        kafka.bootstrapServers(), kafka.extra(), consumerGroup, clickhouse, bounded, Duration.ofHours(1), Duration.ofDays(7), Duration.ofSeconds(30));
+        kafka.bootstrapServers(), kafka.extra(), consumerGroup, clickhouse, bounded,
+        JobSettings.OUT_OF_ORDERNESS, JobSettings.ALLOWED_LATENESS, JobSettings.IDLENESS);
   }
 
   static Path checkpointDir(Path stateDir) {
@@ -36,7 +37,7 @@ final class LandingRunner {
 
   /** Starts the streaming job and returns a handle that cancels it on close. */
   static AutoCloseable startStreaming(StreamExecutionEnvironment env) throws Exception {
-    JobClient job = env.executeAsync("kooch-landing");
+    JobClient job = env.executeAsync(JobSettings.JOB_NAME);
     System.err.println("Flink job " + job.getJobID() + " running");
     return () -> {
       try {
