@@ -5,8 +5,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.kooch.ingest.deadletters.DeadLetterLog;
+import org.kooch.ingest.importer.Utf8;
 import org.kooch.queries.Table;
 import org.kooch.schemas.DeadLetter;
 import org.kooch.schemas.DeadLetters;
@@ -202,12 +201,12 @@ final class DeadLettersCommand implements Callable<Integer> {
 
   private static String utf8(ByteBuffer b) {
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(b.duplicate()).toString();
+      return Utf8.decode(bytes(b));
     } catch (CharacterCodingException e) {
       return null;
     }
   }
+
 
   private Instant instant(String s) {
     try {

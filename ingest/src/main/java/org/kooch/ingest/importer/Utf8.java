@@ -6,10 +6,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Strict UTF-8 checks: the JDK's decoder, reporting instead of replacing bad bytes. */
-final class Utf8 {
+public final class Utf8 {
   private Utf8() {}
 
-  static boolean isValid(byte[] bytes) {
+  public static boolean isValid(byte[] bytes) {
     try {
       decode(bytes);
       return true;
@@ -18,7 +18,7 @@ final class Utf8 {
     }
   }
 
-  static String decode(byte[] bytes) throws CharacterCodingException {
+  public static String decode(byte[] bytes) throws CharacterCodingException {
     return StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT)
