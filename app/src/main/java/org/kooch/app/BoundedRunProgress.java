@@ -20,22 +20,22 @@ import org.kooch.streaming.decode.DecodeRecords;
  * input, the job closes every open day (the end-of-input watermark), which it says. It keeps the
  * (time, records read) samples, from which {@link #steadyRate} is taken.
  */
-final class BoundedRunProgress {
+public final class BoundedRunProgress {
   private final long backlog;
   private final PrintStream out;
   private final List<long[]> samples = new ArrayList<>();
 
-  BoundedRunProgress(long backlog, PrintStream out) {
+  public BoundedRunProgress(long backlog, PrintStream out) {
     this.backlog = backlog;
     this.out = out;
   }
 
   /** Without a progress bar (benchmarks): only the samples. */
-  static BoundedRunProgress quiet(long backlog) {
+  public static BoundedRunProgress quiet(long backlog) {
     return new BoundedRunProgress(backlog, new PrintStream(OutputStream.nullOutputStream()));
   }
 
-  JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
+  public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
     JobClient job = env.executeAsync("kooch-landing (bounded)");
     CompletableFuture<JobExecutionResult> done = job.getJobExecutionResult();
     ProgressBar bar = new ProgressBar(out, "kafka -> flink -> clickhouse", backlog, System.console() != null);
@@ -75,7 +75,7 @@ final class BoundedRunProgress {
    * Records per second between the samples nearest 10% and 90% of the backlog read: the rate
    * without the job's start and its end-of-input work. NaN when too few samples were taken.
    */
-  double steadyRate() {
+  public double steadyRate() {
     long[] from = null;
     long[] to = null;
     for (long[] s : samples) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Durations as people write them: 500ms, 10s, 5m, 1h, 2d. */
-final class DurationConverter implements ITypeConverter<Duration> {
+public final class DurationConverter implements ITypeConverter<Duration> {
   private static final Pattern P = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   @Override

@@ -16,14 +16,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The latest checkpoint is kept when the job is cancelled or its process dies, so the next run can
  * resume from it ({@link CheckpointResume}).
  */
-final class FlinkEnvironments {
+public final class FlinkEnvironments {
   private FlinkEnvironments() {}
 
   /**
    * @param resumeFrom a retained checkpoint ({@code .../chk-N}) to restore the job from, or null to
    *     start from scratch
    */
-  static StreamExecutionEnvironment local(int parallelism, Duration checkpointInterval, Path checkpointDir, Path resumeFrom) {
+  public static StreamExecutionEnvironment local(int parallelism, Duration checkpointInterval, Path checkpointDir, Path resumeFrom) {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toAbsolutePath().toUri().toString());

@@ -9,12 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "kooch 0.1.0",
     description = "Measures how channel audiences move between messaging platforms (Kafka -> Flink -> ClickHouse).",
+    footer = {"", "Benchmarks that print figures: kooch bench --help (the bench module's command line)."},
     subcommands = {
       DemoCommand.class,
       ImportCommand.class,
       CollectCommand.class,
       SimulateCommand.class,
-      BenchCommand.class,
       RunCommand.class,
       ServeCommand.class,
       PlatformsCommand.class,

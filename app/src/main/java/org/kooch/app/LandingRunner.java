@@ -11,11 +11,11 @@ import org.kooch.streaming.KafkaConnectors;
 import org.kooch.streaming.LandingJob;
 
 /** Runs the landing job on a local MiniCluster: to the end of the input (bounded) or until stopped. */
-final class LandingRunner {
+public final class LandingRunner {
   private LandingRunner() {}
 
   /** @param resumeFrom a retained checkpoint to restore from (see {@link CheckpointResume}), or null */
-  static StreamExecutionEnvironment environment(
+  public static StreamExecutionEnvironment environment(
       KafkaSettings kafka, ClickHouseSettings clickhouse, boolean bounded, int parallelism, Duration checkpointInterval, Path stateDir,
       Path resumeFrom) {
     JobSettings settings = settings(kafka, clickhouse, bounded, JobSettings.CONSUMER_GROUP);
@@ -25,18 +25,18 @@ final class LandingRunner {
   }
 
   /** The job's settings for a local run: the job's defaults ({@link JobSettings}), this run's consumer group. */
-  static JobSettings settings(KafkaSettings kafka, ClickHouseSettings clickhouse, boolean bounded, String consumerGroup) {
+  public static JobSettings settings(KafkaSettings kafka, ClickHouseSettings clickhouse, boolean bounded, String consumerGroup) {
     return new JobSettings(
         kafka.bootstrapServers(), kafka.extra(), consumerGroup, clickhouse, bounded,
         JobSettings.OUT_OF_ORDERNESS, JobSettings.ALLOWED_LATENESS, JobSettings.IDLENESS);
   }
 
-  static Path checkpointDir(Path stateDir) {
+  public static Path checkpointDir(Path stateDir) {
     return stateDir.resolve("checkpoints");
   }
 
   /** Starts the streaming job and returns a handle that cancels it on close. */
-  static AutoCloseable startStreaming(StreamExecutionEnvironment env) throws Exception {
+  public static AutoCloseable startStreaming(StreamExecutionEnvironment env) throws Exception {
     JobClient job = env.executeAsync(JobSettings.JOB_NAME);
     System.err.println("Flink job " + job.getJobID() + " running");
     return () -> {

@@ -7,10 +7,10 @@ import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.clickhouse.SchemaMigrator;
 
 /** Makes sure ClickHouse answers and the schema is current, starting the local server if it is ours. */
-final class LocalClickHouse {
+public final class LocalClickHouse {
   private LocalClickHouse() {}
 
-  static void ensureReady(ClickHouseSettings settings, boolean startLocal) throws Exception {
+  public static void ensureReady(ClickHouseSettings settings, boolean startLocal) throws Exception {
     if (!ping(settings)) {
       String home = System.getenv("KOOCH_HOME");
       Path script = home == null ? null : Path.of(home, "bin", "kooch-clickhouse");

@@ -8,14 +8,14 @@ import java.util.Set;
  * (log4j2.xml). Set before the first logger exists, from the same state directory the command
  * will use, and told once to the user of a command that runs long enough to write there.
  */
-final class LogFile {
+public final class LogFile {
   /** Commands that start Kafka, Flink or a web server, whose libraries may warn. */
-  private static final Set<String> LONG_RUNNING = Set.of("demo", "run", "import", "collect", "serve", "simulate", "bench");
+  private static final Set<String> LONG_RUNNING = Set.of("demo", "run", "import", "collect", "serve", "simulate");
 
   private LogFile() {}
 
   /** Sets {@code kooch.log.dir} for {@code args}; returns the log file. */
-  static Path configure(String[] args) {
+  public static Path configure(String[] args) {
     Path stateDir = null;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--state-dir") && i + 1 < args.length) {
@@ -25,9 +25,7 @@ final class LogFile {
       }
     }
     if (stateDir == null) {
-      String env = System.getenv("KOOCH_STATE_DIR");
-      String home = System.getenv("KOOCH_HOME");
-      stateDir = env != null && !env.isBlank() ? Path.of(env) : (home != null ? Path.of(home) : Path.of("")).resolve(".kooch");
+      stateDir = ConnectionOptions.defaultStateDir();
     }
     Path dir = stateDir.toAbsolutePath().resolve("logs");
     System.setProperty("kooch.log.dir", dir.toString());
@@ -37,7 +35,12 @@ final class LogFile {
   /** Says where the log is, once, for a command whose libraries may write there. */
   static void announce(String[] args, Path file) {
     if (args.length > 0 && LONG_RUNNING.contains(args[0])) {
-      System.err.println("kooch: library warnings go to " + file);
+      announce(file);
     }
+  }
+
+  /** Says where the log is. */
+  public static void announce(Path file) {
+    System.err.println("kooch: library warnings go to " + file);
   }
 }

@@ -167,7 +167,7 @@ class DashboardBrowserTest {
     }
     String range = "from=2018-04-17&to=2018-04-19";
     try (DashboardServer hostileServer = new DashboardServer(
-        hostile.withUser("kooch_readonly", System.getenv().getOrDefault("KOOCH_CLICKHOUSE_READONLY_PASSWORD", "")))) {
+        ClickHouseTestServer.readOnly(hostile))) {
       String at = "http://127.0.0.1:" + hostileServer.start("127.0.0.1", 0);
 
       browser.open(at + "/?" + range);

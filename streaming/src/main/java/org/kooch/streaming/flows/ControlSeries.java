@@ -32,7 +32,7 @@ public class ControlSeries {
    * of itself (a "1.2M" counter of a big channel is ±50,000) says nothing about a day's change of a
    * few thousand, so that day and the next give no change.
    */
-  void record(long epochDay, double value, double uncertainty, long linkedSince) {
+  public void record(long epochDay, double value, double uncertainty, long linkedSince) {
     this.linkedSince = linkedSince;
     values.put(epochDay, value);
     if (PairBaseline.imprecise(value, uncertainty)) {
@@ -55,7 +55,7 @@ public class ControlSeries {
   }
 
   /** The channel's own trend: the median relative daily change over the days it was unlinked. */
-  double trend() {
+  public double trend() {
     List<Double> changes = new ArrayList<>();
     for (Long d : values.keySet()) {
       double c = change(d);

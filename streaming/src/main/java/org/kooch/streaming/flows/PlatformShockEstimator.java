@@ -28,7 +28,7 @@ import org.kooch.streaming.time.WatermarkBatch;
  */
 public class PlatformShockEstimator extends KeyedProcessFunction<String, ControlDayEnd, ShockDay> {
   static final int MIN_CONTROLS = 2;
-  static final int MAX_GAP_DAYS = 5;
+  public static final int MAX_GAP_DAYS = 5;
 
   private transient MapState<String, ControlSeries> channels;
   /** Channels updated since the last recomputation. */
@@ -108,7 +108,7 @@ public class PlatformShockEstimator extends KeyedProcessFunction<String, Control
   }
 
   /** The median excess change of the day's precise controls, or NaN with fewer than {@link #MIN_CONTROLS}. */
-  static double measure(long day, List<ControlSeries> controls) {
+  public static double measure(long day, List<ControlSeries> controls) {
     List<Double> excess = new ArrayList<>();
     for (ControlSeries cs : controls) {
       double e = cs.excess(day);
@@ -125,12 +125,12 @@ public class PlatformShockEstimator extends KeyedProcessFunction<String, Control
   }
 
   /** Measured shocks by day, null where a day has none. */
-  interface Measured {
+  public interface Measured {
     Double get(long day) throws Exception;
   }
 
   /** A day's shock: measured, else interpolated between the nearest measured days within the gap, else 0. */
-  static double shock(long day, Measured measured) {
+  public static double shock(long day, Measured measured) {
     try {
       Double m = measured.get(day);
       if (m != null) {

@@ -1,4 +1,4 @@
-package org.kooch.app;
+package org.kooch.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

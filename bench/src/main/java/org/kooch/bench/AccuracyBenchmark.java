@@ -1,13 +1,9 @@
-package org.kooch.app;
+package org.kooch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.ingest.simulate.Scenario;
@@ -15,11 +11,7 @@ import org.kooch.ingest.simulate.ScenarioSimulator;
 import org.kooch.ingest.simulate.Simulation;
 import org.kooch.ingest.simulate.TimedRecord;
 import org.kooch.ingest.simulate.Truth;
-import org.kooch.schemas.RecordKeys;
-import org.kooch.schemas.RecordType;
-import org.kooch.streaming.JobSettings;
-import org.kooch.streaming.LandingJob;
-import org.kooch.streaming.kafka.RawRecord;
+import org.kooch.streaming.RecordReplay;
 
 /**
  * Scores the migration estimates against a simulation's truth: the scenario's records go through
@@ -48,16 +40,7 @@ final class AccuracyBenchmark {
   static Simulation land(String variant, Scenario scenario, ClickHouseSettings clickhouse, int parallelism) throws Exception {
     Simulation sim = ScenarioSimulator.run(scenario);
     ScratchDatabase.recreate(clickhouse);
-    List<RawRecord> raw = new ArrayList<>();
-    long offset = 0;
-    for (TimedRecord r : sim.records()) {
-      RecordType type = RecordType.of(r.record());
-      raw.add(new RawRecord(type.topic(), 0, offset++, RecordKeys.keyBytes(r.record()), type.encode(r.record())));
-    }
-    JobSettings settings = JobSettings.defaults("unused:9092", clickhouse, true);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
-    new LandingJob(null, new DiscardingSink<>(), settings).build(env.fromData(raw).name("simulation").uid("simulation"));
-    env.execute("accuracy " + variant);
+    RecordReplay.run("accuracy " + variant, sim.records().stream().map(TimedRecord::record).toList(), clickhouse, parallelism);
     return sim;
   }
 

@@ -1,4 +1,4 @@
-package org.kooch.app;
+package org.kooch.bench;
 
 import java.util.List;
 import org.kooch.ingest.simulate.Scenario;

@@ -1,4 +1,4 @@
-package org.kooch.app;
+package org.kooch.bench;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,15 +6,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.kooch.app.ConnectionOptions;
+import org.kooch.app.DurationConverter;
+import org.kooch.app.LocalClickHouse;
+import org.kooch.app.LogFile;
 import org.kooch.ingest.simulate.Scenario;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code kooch bench}: measurements that print figures. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-    subcommands = {BenchCommand.Accuracy.class, BenchCommand.Performance.class, BenchBackfillCommand.class})
-final class BenchCommand implements Runnable {
+/**
+ * {@code kooch bench}: measurements that print figures. A command line of its own (this module's
+ * jar), which {@code bin/kooch bench ...} runs, so that the product's command line does not carry
+ * the benchmarks.
+ */
+@Command(name = "kooch bench", mixinStandardHelpOptions = true, version = "kooch 0.1.0",
+    description = "Benchmarks that print figures (docs/accuracy.md, docs/performance.md).",
+    subcommands = {BenchCommand.Accuracy.class, BenchCommand.Performance.class, BenchBackfillCommand.class,
+        OfflineAccuracy.class, CommandLine.HelpCommand.class})
+public final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -22,8 +33,31 @@ final class BenchCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new BenchCommand());
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println(cmd.getColorScheme().errorText("kooch bench: " + e.getMessage()));
+          if (System.getenv("KOOCH_DEBUG") != null) {
+            e.printStackTrace(cmd.getErr());
+          }
+          return 1;
+        });
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    java.nio.file.Path log = LogFile.configure(args);
+    if (args.length > 0 && !args[0].startsWith("-") && !args[0].equals("help")
+        && !java.util.Arrays.asList(args).contains("--help") && !java.util.Arrays.asList(args).contains("-h")) {
+      LogFile.announce(log);
+    }
+    System.exit(commandLine().execute(args));
+  }
+
   @Command(name = "accuracy", mixinStandardHelpOptions = true,
-      description = {"Run scenario variants (seeds, noise, dual-homing) through the real Flink job into ClickHouse and print",
+      description = {"Flow and platform-total error against simulated truth.",
+          "Run scenario variants (seeds, noise, dual-homing) through the real Flink job into ClickHouse and print",
           "the weighted absolute percentage error (WAPE) of daily flows per platform pair, and the error of platform totals."})
   static final class Accuracy implements Callable<Integer> {
     @Mixin ConnectionOptions connection;
@@ -89,7 +123,8 @@ final class BenchCommand implements Runnable {
   }
 
   @Command(name = "performance", mixinStandardHelpOptions = true,
-      description = {"Measure, in one run on this machine: Kafka's own producer on the records' Avro bytes (the reference),",
+      description = {"Stage throughputs against Kafka's own producer, query latencies, peak memory.",
+          "Measure, in one run on this machine: Kafka's own producer on the records' Avro bytes (the reference),",
           "kooch import into Kafka, the Flink job Kafka -> ClickHouse (bounded, checkpoints on), ClickHouse inserts alone,",
           "and query latencies (p50/p99) of the dashboard's, query commands' and reports' queries on --query-rows posts and",
           "subscriber snapshots (and derived tables of that size); then peak heap and RSS. --only runs one of the two parts.",

@@ -1,4 +1,4 @@
-package org.kooch.app;
+package org.kooch.bench;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

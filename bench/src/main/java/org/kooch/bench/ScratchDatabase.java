@@ -1,4 +1,4 @@
-package org.kooch.app;
+package org.kooch.bench;
 
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;

@@ -1,4 +1,4 @@
-package org.kooch.app;
+package org.kooch.bench;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +17,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.kooch.app.BoundedRunProgress;
+import org.kooch.app.FlinkEnvironments;
+import org.kooch.app.LandingRunner;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.ingest.broker.EmbeddedKafka;
@@ -31,9 +34,9 @@ import org.kooch.schemas.RecordType;
 import org.kooch.streaming.JobSettings;
 import org.kooch.streaming.KafkaConnectors;
 import org.kooch.streaming.LandingJob;
+import org.kooch.streaming.clickhouse.RowBinaryBatch;
 import org.kooch.streaming.landing.LandingStage;
 import org.kooch.streaming.landing.RawTableRows;
-import org.kooch.streaming.clickhouse.RowBinaryBatch;
 
 /**
  * Throughput of each stage on one machine, in one run, on the same {@link BenchRecords}: Kafka's

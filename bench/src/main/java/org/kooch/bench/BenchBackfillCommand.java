@@ -1,4 +1,4 @@
-package org.kooch.app;
+package org.kooch.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -8,6 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.kooch.app.BoundedRunProgress;
+import org.kooch.app.ConnectionOptions;
+import org.kooch.app.DurationConverter;
+import org.kooch.app.LandingRunner;
+import org.kooch.app.LocalClickHouse;
 import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.ingest.broker.EmbeddedKafka;
 import org.kooch.ingest.importer.JsonLinesImporter;
@@ -28,7 +33,8 @@ import picocli.CommandLine.Option;
  * whether time grows linearly with input.
  */
 @Command(name = "backfill", mixinStandardHelpOptions = true,
-    description = {"Backfill at several sizes, each from scratch: write a JSON Lines file of benchmark records (2,000 channels",
+    description = {"A backfill at several sizes and its time per million records.",
+        "Backfill at several sizes, each from scratch: write a JSON Lines file of benchmark records (2,000 channels",
         "at hourly-collection density), kooch import it into a new embedded broker, run the bounded job into the scratch",
         "database <database>_backfill, and print the times per size and per million records (linear growth: equal per million).",
         "Needs about 300 bytes of disk per record for the file and 250 for Kafka (deleted after each size)."})

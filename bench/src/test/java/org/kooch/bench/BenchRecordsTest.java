@@ -1,4 +1,4 @@
-package org.kooch.app;
+package org.kooch.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

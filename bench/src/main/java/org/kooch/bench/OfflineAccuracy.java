@@ -1,4 +1,4 @@
-package org.kooch.streaming.flows;
+package org.kooch.bench;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,62 +10,79 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import org.kooch.ingest.simulate.Scenario;
 import org.kooch.ingest.simulate.ScenarioSimulator;
 import org.kooch.ingest.simulate.Simulation;
 import org.kooch.ingest.simulate.TimedRecord;
 import org.kooch.ingest.simulate.Truth;
 import org.kooch.schemas.SubscriberCount;
+import org.kooch.streaming.flows.ChannelFlowRow;
+import org.kooch.streaming.flows.ControlSeries;
+import org.kooch.streaming.flows.CounterPrecision;
+import org.kooch.streaming.flows.DayEndEstimator;
+import org.kooch.streaming.flows.DayEndInterpolation;
+import org.kooch.streaming.flows.FlowCandidate;
+import org.kooch.streaming.flows.FlowSplit;
+import org.kooch.streaming.flows.PairBaseline;
+import org.kooch.streaming.flows.PairDayEnd;
+import org.kooch.streaming.flows.PlatformShockEstimator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * A fast loop for work on the estimator, not a measurement: the flow arithmetic of the job's
- * operators ({@link DayEndInterpolation}, {@link PlatformShockEstimator}, {@link PairBaseline},
- * {@link FlowSplit}) applied once to all of a simulation's counts, as the job ends up after every
- * record has arrived, and scored like {@code AccuracyBenchmark} (daily flow WAPE per platform pair)
- * in about a second per variant instead of a Flink run into ClickHouse. It takes the pairs from the
- * scenario's moves (the job finds them in announcements), so it may drift from the job: report
- * figures of {@code kooch bench accuracy} only.
- *
- * <pre>
- * mvn -B -ntp -q -am -pl app -DskipTests test-compile   # then, with the test classpath:
- * java -cp ... org.kooch.streaming.flows.OfflineAccuracy seed:2018 seed:7 seed:42 noise:2 dual-homing:0.2 dual-homing:0.7
- * </pre>
- * With {@code -Dtruth=true} it uses the true day ends instead of the observations (the method's own
- * error, without the counters' noise); with {@code -Dpairs=true} it prints every platform pair.
+ * {@code kooch bench offline-accuracy}: a fast loop for work on the estimator, not a measurement.
+ * The flow arithmetic of the job's operators ({@link DayEndInterpolation}, {@link
+ * PlatformShockEstimator}, {@link PairBaseline}, {@link FlowSplit}) is applied once to all of a
+ * simulation's counts, as the job ends up after every record has arrived, and scored like {@link
+ * AccuracyBenchmark} (daily flow WAPE per platform pair) in about a second per variant instead of a
+ * Flink run into ClickHouse. It takes the pairs from the scenario's moves (the job finds them in
+ * announcements), so it may drift from the job: report figures of {@code kooch bench accuracy} only.
  */
-public final class OfflineAccuracy {
+@Command(name = "offline-accuracy", mixinStandardHelpOptions = true,
+    description = {"The job's flow arithmetic on simulated counts, in seconds: a loop for estimator work.",
+        "No Kafka, Flink or ClickHouse: the job's flow arithmetic applied to",
+        "simulated counts, scored like `bench accuracy`. Pairs come from the scenario's moves, so figures may drift",
+        "from the job's; report those of `bench accuracy`."})
+final class OfflineAccuracy implements Callable<Integer> {
   private static final long DAY_MS = 86_400_000L;
 
-  private OfflineAccuracy() {}
+  @Parameters(paramLabel = "VARIANT", arity = "0..*",
+      description = "seed:N, noise:F or dual-homing:S (default: seed:2018 seed:7 seed:42 noise:2 dual-homing:0.2 dual-homing:0.7).")
+  List<String> variants = List.of("seed:2018", "seed:7", "seed:42", "noise:2", "dual-homing:0.2", "dual-homing:0.7");
 
-  public static void main(String[] args) throws Exception {
-    Scenario base = Scenario.load(Scenario.IRAN_2018);
-    String[] variants = args.length > 0 ? args : new String[] {"seed:2018", "seed:7", "seed:42", "noise:2", "dual-homing:0.2", "dual-homing:0.7"};
+  @Option(names = "--scenario", defaultValue = Scenario.IRAN_2018, description = "Base scenario (default ${DEFAULT-VALUE}).")
+  String scenario;
+
+  @Option(names = "--truth", description = "Use the true day ends instead of the observations: the method's own error, without the counters' noise.")
+  boolean truth;
+
+  @Option(names = "--pairs", description = "Print every platform pair, not only the total.")
+  boolean printPairs;
+
+  @Override
+  public Integer call() throws Exception {
+    Scenario base = Scenario.load(scenario);
+    System.out.printf(Locale.ROOT, "%-18s %-22s %8s %12s %12s%n", "variant", "pair", "WAPE", "true", "estimated");
     for (String v : variants) {
       String[] kv = v.split(":", 2);
-      double x = Double.parseDouble(kv[1]);
+      if (kv.length != 2) {
+        throw new IllegalArgumentException("seed:N, noise:F or dual-homing:S, not " + v);
+      }
       Scenario s = switch (kv[0]) {
-        case "seed" -> variant(base, (long) x, base.noise(), base.moves());
-        case "noise" -> {
-          Scenario.Noise n = base.noise();
-          yield variant(base, base.seed(), new Scenario.Noise(n.observationsPerDay(), Math.min(0.9, n.missingDay() * x),
-              Math.min(0.9, n.duplicate() * x), Math.min(0.9, n.late() * x), Math.min(1.0, n.rounded() * x),
-              n.relativeNoise() * x, n.postsPerDay()), base.moves());
-        }
-        case "dual-homing" -> variant(base, base.seed(), base.noise(), base.moves().stream()
-            .map(m -> new Scenario.Move(m.date(), m.owner(), m.from(), m.to(), m.follow(), m.halfLifeDays(), x, m.quit())).toList());
+        case "seed" -> ScenarioVariants.withSeed(base, Long.parseLong(kv[1]));
+        case "noise" -> ScenarioVariants.withNoise(base, Double.parseDouble(kv[1]));
+        case "dual-homing" -> ScenarioVariants.withDualHoming(base, Double.parseDouble(kv[1]));
         default -> throw new IllegalArgumentException("seed:N, noise:F or dual-homing:S, not " + v);
       };
       score(v, ScenarioSimulator.run(s), s);
     }
+    return 0;
   }
 
-  private static Scenario variant(Scenario s, long seed, Scenario.Noise noise, List<Scenario.Move> moves) {
-    return new Scenario(s.name(), s.start(), s.end(), seed, s.platforms(), s.owners(), moves, s.bans(), noise);
-  }
-
-  private static void score(String name, Simulation sim, Scenario s) {
-    Map<String, TreeMap<Long, double[]>> ends = Boolean.getBoolean("truth") ? trueDayEnds(sim.truth()) : dayEnds(sim);
+  private void score(String name, Simulation sim, Scenario s) {
+    Map<String, TreeMap<Long, double[]>> ends = truth ? trueDayEnds(sim.truth()) : dayEnds(sim);
     Map<String, Long> pairs = new TreeMap<>();
     Map<String, Long> linkedSince = new HashMap<>();
     for (Scenario.Move m : s.moves()) {
@@ -97,18 +114,18 @@ public final class OfflineAccuracy {
         }
       });
     }
-    Map<String, Map<Long, Double>> truth = new TreeMap<>();
+    Map<String, Map<Long, Double>> real = new TreeMap<>();
     for (Truth.Flow f : sim.truth().flows()) {
-      truth.computeIfAbsent(f.fromPlatform() + ">" + f.toPlatform(), x -> new TreeMap<>()).merge(f.day().toEpochDay(), f.flow(), Double::sum);
+      real.computeIfAbsent(f.fromPlatform() + ">" + f.toPlatform(), x -> new TreeMap<>()).merge(f.day().toEpochDay(), f.flow(), Double::sum);
     }
-    Set<String> keys = new TreeSet<>(truth.keySet());
+    Set<String> keys = new TreeSet<>(real.keySet());
     keys.addAll(estimated.keySet());
     double err = 0;
     double sumTrue = 0;
     double sumEst = 0;
     StringBuilder lines = new StringBuilder();
     for (String k : keys) {
-      Map<Long, Double> t = truth.getOrDefault(k, Map.of());
+      Map<Long, Double> t = real.getOrDefault(k, Map.of());
       Map<Long, Double> e = estimated.getOrDefault(k, Map.of());
       Set<Long> days = new TreeSet<>(t.keySet());
       days.addAll(e.keySet());
@@ -128,7 +145,7 @@ public final class OfflineAccuracy {
       }
     }
     System.out.printf(Locale.ROOT, "%-18s %-22s %7.1f%% %,12.0f %,12.0f%n", name, "all", 100 * err / sumTrue, sumTrue, sumEst);
-    if (Boolean.getBoolean("pairs")) {
+    if (printPairs) {
       System.out.print(lines);
     }
   }

@@ -1,19 +1,22 @@
-package org.kooch.app;
+package org.kooch.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.clickhouse.ClickHouseTestServer;
+import org.kooch.ingest.simulate.Scenario;
 
 /**
- * The default scenario through the real job (the run the app's tests share), scored against its
- * truth: guards the estimator against regressions. The bounds sit above today's measured figures (docs/accuracy.md).
+ * The default scenario through the real job into ClickHouse, scored against its truth: guards the
+ * estimator against regressions. The bounds sit above today's measured figures (docs/accuracy.md).
  */
 class AccuracyBenchmarkTest {
   @Test
   void defaultScenarioFlowsAndTotalsAreCloseToTheTruth() throws Exception {
-    ScenarioDatabase db = ScenarioDatabase.shared();
-    AccuracyBenchmark.Score score = AccuracyBenchmark.score("seed 2018", db.simulation, db.settings);
+    ClickHouseSettings ch = ClickHouseTestServer.freshDatabase("accuracy");
+    AccuracyBenchmark.Score score = AccuracyBenchmark.run("seed 2018", Scenario.load(Scenario.IRAN_2018), ch, 2);
 
     double[] all = score.flowWape().get("all");
     assertThat(all[0]).as("daily flow WAPE, all pairs").isLessThan(0.14); // measured 11.2%, target 15%

@@ -1,4 +1,4 @@
-package org.kooch.app;
+package org.kooch.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.clickhouse.ClickHouseTestServer;
 
 /**
- * {@code kooch bench performance --only throughput} on a small input, through the real command
+ * {@code kooch bench performance --only throughput} on a small input, through the bench's command
  * line: every stage runs (its own broker, two bounded Flink jobs, the shared ClickHouse) and is
  * printed with its rate against Kafka's. The figures themselves are for docs/performance.md, not asserted.
  */
@@ -21,7 +21,7 @@ class BenchCommandTest {
   @Test
   void printsEveryThroughputStageWithItsRateAndTheFloorUnderThePipeline() {
     ClickHouseSettings ch = ClickHouseTestServer.freshDatabase("bench_cmd");
-    EndToEndTest.Result r = EndToEndTest.kooch("bench", "performance", "--only", "throughput", "--records", "20000",
+    BenchCli.Result r = BenchCli.run("performance", "--only", "throughput", "--records", "20000",
         "--parallelism", "1", "--clickhouse", ch.url(), "--database", ch.database());
     assertThat(r.exit()).as(r.err()).isZero();
 
