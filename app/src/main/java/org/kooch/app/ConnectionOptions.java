@@ -33,13 +33,13 @@ public class ConnectionOptions {
 
   @Option(
       names = "--database",
-      defaultValue = "${env:KOOCH_DATABASE:-kooch}",
+      defaultValue = "${env:KOOCH_DATABASE:-" + ClickHouseSettings.DATABASE + "}",
       description = "ClickHouse database (env KOOCH_DATABASE, default ${DEFAULT-VALUE}).")
   String database;
 
   @Option(
       names = "--clickhouse-user",
-      defaultValue = "${env:KOOCH_CLICKHOUSE_USER:-default}",
+      defaultValue = "${env:KOOCH_CLICKHOUSE_USER:-" + ClickHouseSettings.WRITER + "}",
       description = "ClickHouse user for writing (env KOOCH_CLICKHOUSE_USER; password from KOOCH_CLICKHOUSE_PASSWORD).")
   String clickhouseUser;
 
@@ -57,13 +57,19 @@ public class ConnectionOptions {
   public ClickHouseSettings clickHouseReadOnly() {
     return clickHouse()
         .withUser(
-            System.getenv().getOrDefault("KOOCH_CLICKHOUSE_READONLY_USER", "kooch_readonly"),
+            System.getenv().getOrDefault("KOOCH_CLICKHOUSE_READONLY_USER", ClickHouseSettings.READER),
             env("KOOCH_CLICKHOUSE_READONLY_PASSWORD"));
   }
 
   public Path stateDir() {
-    if (stateDir != null) {
-      return stateDir;
+    return stateDir != null ? stateDir : defaultStateDir();
+  }
+
+  /** {@code KOOCH_STATE_DIR}, else {@code .kooch} under {@code KOOCH_HOME} (bin/kooch sets it), else under the working directory. */
+  static Path defaultStateDir() {
+    String env = System.getenv("KOOCH_STATE_DIR");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env).toAbsolutePath();
     }
     String home = System.getenv("KOOCH_HOME");
     return (home != null ? Path.of(home) : Path.of("")).toAbsolutePath().resolve(".kooch");

@@ -12,6 +12,12 @@ public record ClickHouseSettings(String url, String user, String password, Strin
 
   /** The project-local server that {@code bin/kooch-clickhouse start} runs. */
   public static final String LOCAL_URL = "http://127.0.0.1:18123";
+  /** The database Kooch's tables live in unless told otherwise. */
+  public static final String DATABASE = "kooch";
+  /** The account that writes: the job, the migrator, the importers' checks. */
+  public static final String WRITER = "default";
+  /** The account every reader uses: the dashboard, the query commands, the reports (bin/kooch-clickhouse creates it). */
+  public static final String READER = "kooch_readonly";
 
   public ClickHouseSettings {
     URI u = URI.create(url);

@@ -16,7 +16,7 @@ public final class ClickHouseTestServer {
   /** Settings for a new, empty, migrated database named after the caller. */
   public static ClickHouseSettings freshDatabase(String prefix) {
     String db = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).replaceAll("[^A-Za-z0-9_]", "_");
-    ClickHouseSettings settings = new ClickHouseSettings(URL, "default", "", db);
+    ClickHouseSettings settings = new ClickHouseSettings(URL, ClickHouseSettings.WRITER, "", db);
     try (ClickHouseGateway g = ClickHouseGateway.forServer(settings)) {
       if (!g.ping()) {
         throw new IllegalStateException(
@@ -25,5 +25,10 @@ public final class ClickHouseTestServer {
     }
     new SchemaMigrator(settings).migrate();
     return settings;
+  }
+
+  /** The same database as the read-only account, the way the dashboard, the query commands and the reports read it. */
+  public static ClickHouseSettings readOnly(ClickHouseSettings settings) {
+    return settings.withUser(ClickHouseSettings.READER, System.getenv().getOrDefault("KOOCH_CLICKHOUSE_READONLY_PASSWORD", ""));
   }
 }

@@ -64,8 +64,7 @@ class SchemaMigratorTest {
   @Test
   void readonlyUserCannotWrite() {
     ClickHouseSettings settings = ClickHouseTestServer.freshDatabase("ro");
-    String password = System.getenv().getOrDefault("KOOCH_CLICKHOUSE_READONLY_PASSWORD", "");
-    try (ClickHouseGateway ro = new ClickHouseGateway(settings.withUser("kooch_readonly", password))) {
+    try (ClickHouseGateway ro = new ClickHouseGateway(ClickHouseTestServer.readOnly(settings))) {
       assertThat(ro.queryLong("SELECT count() FROM v_posts")).isZero();
       assertThatThrownBy(() -> ro.execute("DROP TABLE posts")).hasMessageContaining("readonly");
     }

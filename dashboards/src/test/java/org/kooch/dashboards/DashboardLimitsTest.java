@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.clickhouse.ClickHouseTestServer;
 import org.kooch.queries.KnownRows;
 
 /**
@@ -42,7 +43,7 @@ class DashboardLimitsTest {
   @BeforeAll
   static void database() {
     writer = KnownRows.database("limits");
-    readOnly = writer.withUser("kooch_readonly", System.getenv().getOrDefault("KOOCH_CLICKHOUSE_READONLY_PASSWORD", ""));
+    readOnly = ClickHouseTestServer.readOnly(writer);
   }
 
   @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.clickhouse.ClickHouseTestServer;
 import org.kooch.queries.KnownRows;
 
 /**
@@ -29,7 +30,7 @@ class DashboardSecurityTest {
   @BeforeAll
   static void start() {
     writer = KnownRows.database("security");
-    readOnly = writer.withUser("kooch_readonly", System.getenv().getOrDefault("KOOCH_CLICKHOUSE_READONLY_PASSWORD", ""));
+    readOnly = ClickHouseTestServer.readOnly(writer);
     loopback = new DashboardServer(readOnly);
     loopbackPort = loopback.start("127.0.0.1", 0);
   }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.clickhouse.ClickHouseTestServer;
 import org.kooch.queries.KnownRows;
 
 /** The dashboard's JSON API against a real ClickHouse with known rows, read through the read-only user. */
@@ -24,8 +25,7 @@ class DashboardServerTest {
   @BeforeAll
   static void start() {
     ClickHouseSettings ch = KnownRows.database("dashboard");
-    String pw = System.getenv().getOrDefault("KOOCH_CLICKHOUSE_READONLY_PASSWORD", "");
-    server = new DashboardServer(ch.withUser("kooch_readonly", pw));
+    server = new DashboardServer(ClickHouseTestServer.readOnly(ch));
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
   }
 

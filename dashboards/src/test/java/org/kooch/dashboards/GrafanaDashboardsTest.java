@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.clickhouse.ClickHouseTestServer;
 import org.kooch.clickhouse.Sql;
 import org.kooch.queries.KnownRows;
 
@@ -36,8 +37,7 @@ class GrafanaDashboardsTest {
       dashboard = new ObjectMapper().readTree(in);
     }
     ClickHouseSettings ch = KnownRows.database("grafana");
-    String pw = System.getenv().getOrDefault("KOOCH_CLICKHOUSE_READONLY_PASSWORD", "");
-    try (ClickHouseGateway g = new ClickHouseGateway(ch.withUser("kooch_readonly", pw))) {
+    try (ClickHouseGateway g = new ClickHouseGateway(ClickHouseTestServer.readOnly(ch))) {
       String variableQuery = variable(dashboard, "platform").get("query").asText();
       List<String> platforms = new ArrayList<>();
       g.query(variableQuery).forEach(r -> platforms.add(r.get("platform").asText()));

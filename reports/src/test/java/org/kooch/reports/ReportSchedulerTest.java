@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.clickhouse.ClickHouseTestServer;
 import org.kooch.queries.KnownRows;
 
 /**
@@ -33,8 +34,7 @@ class ReportSchedulerTest {
   @Test
   void mondayMorningReportArrivesByMailWithItsCsvFiles(@TempDir Path dir) throws Exception {
     smtp.setUser("analysts@kooch.test", "kooch-reports", "s3cret-pw");
-    ClickHouseSettings readOnly = KnownRows.database("scheduled")
-        .withUser("kooch_readonly", System.getenv().getOrDefault("KOOCH_CLICKHOUSE_READONLY_PASSWORD", ""));
+    ClickHouseSettings readOnly = ClickHouseTestServer.readOnly(KnownRows.database("scheduled"));
     MailSettings mail = new MailSettings("127.0.0.1", smtp.getSmtp().getPort(), "kooch-reports", "s3cret-pw", false,
         "kooch@kooch.test", List.of("analysts@kooch.test"));
     assertThat(mail.toString()).doesNotContain("s3cret-pw").contains("password=****");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kooch.clickhouse.ClickHouseSettings;
+import org.kooch.clickhouse.ClickHouseTestServer;
 import org.kooch.queries.HostileRows;
 import org.kooch.queries.KnownRows;
 
@@ -23,8 +24,7 @@ class ReportTest {
 
   @BeforeAll
   static void database() {
-    readOnly = KnownRows.database("report")
-        .withUser("kooch_readonly", System.getenv().getOrDefault("KOOCH_CLICKHOUSE_READONLY_PASSWORD", ""));
+    readOnly = ClickHouseTestServer.readOnly(KnownRows.database("report"));
   }
 
   @Test

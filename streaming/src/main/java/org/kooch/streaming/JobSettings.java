@@ -43,10 +43,6 @@ public record JobSettings(
   public static final Duration ALLOWED_LATENESS = Duration.ofDays(7);
   /** How long a source partition without data may hold back event time. */
   public static final Duration IDLENESS = Duration.ofSeconds(30);
-  /** The ClickHouse database the job writes to. */
-  public static final String DATABASE = "kooch";
-  /** The ClickHouse user the job writes as. */
-  public static final String CLICKHOUSE_USER = "default";
   /** The checkpoint interval of a streaming run (see {@link #defaultCheckpointInterval}). */
   public static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 

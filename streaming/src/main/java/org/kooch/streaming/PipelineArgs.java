@@ -36,8 +36,8 @@ public record PipelineArgs(
   public static PipelineArgs parse(String[] args, Map<String, String> env) {
     String kafka = env.get("KOOCH_KAFKA");
     String url = env.getOrDefault("KOOCH_CLICKHOUSE_URL", ClickHouseSettings.LOCAL_URL);
-    String database = env.getOrDefault("KOOCH_DATABASE", JobSettings.DATABASE);
-    String user = env.getOrDefault("KOOCH_CLICKHOUSE_USER", JobSettings.CLICKHOUSE_USER);
+    String database = env.getOrDefault("KOOCH_DATABASE", ClickHouseSettings.DATABASE);
+    String user = env.getOrDefault("KOOCH_CLICKHOUSE_USER", ClickHouseSettings.WRITER);
     Path kafkaPropertiesFile = null;
     boolean bounded = false;
     int parallelism = 0;
