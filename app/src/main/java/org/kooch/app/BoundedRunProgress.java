@@ -12,6 +12,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.kooch.ingest.importer.ProgressBar;
+import org.kooch.streaming.JobSettings;
 import org.kooch.streaming.decode.DecodeRecords;
 
 /**
@@ -36,7 +37,7 @@ public final class BoundedRunProgress {
   }
 
   public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
-    JobClient job = env.executeAsync("kooch-landing (bounded)");
+    JobClient job = env.executeAsync(JobSettings.JOB_NAME + " (bounded)");
     CompletableFuture<JobExecutionResult> done = job.getJobExecutionResult();
     ProgressBar bar = new ProgressBar(out, "kafka -> flink -> clickhouse", backlog, System.console() != null);
     long read = 0;

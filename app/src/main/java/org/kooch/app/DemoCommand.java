@@ -58,8 +58,8 @@ final class DemoCommand implements Callable<Integer> {
     try {
       KafkaHandle kafka = shutdown.register(KafkaHandle.open(connection));
       StreamExecutionEnvironment env =
-          LandingRunner.environment(kafka.settings(), clickhouse, false, 2, Duration.ofSeconds(5), connection.stateDir(), null);
-      shutdown.register(LandingRunner.startStreaming(env));
+          JobRunner.environment(kafka.settings(), clickhouse, false, 2, Duration.ofSeconds(5), connection.stateDir(), null);
+      shutdown.register(JobRunner.startStreaming(env));
       DashboardServer dashboard = shutdown.register(new DashboardServer(connection.clickHouseReadOnly()));
       int p = dashboard.start("127.0.0.1", port);
       System.out.println("Kooch demo: dashboard at http://localhost:" + p + "/  (Ctrl-C stops everything)");

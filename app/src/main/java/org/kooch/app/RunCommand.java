@@ -49,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
       Path resumeFrom = bounded || fromScratch ? null : resumePoint(connection.stateDir());
       long backlog = bounded ? TopicAdmin.backlog(kafka.settings()) : -1;
       StreamExecutionEnvironment env =
-          LandingRunner.environment(
+          JobRunner.environment(
               kafka.settings(), connection.clickHouse(), bounded, parallelism,
               checkpointInterval == null ? JobSettings.defaultCheckpointInterval(bounded, backlog) : checkpointInterval, connection.stateDir(),
               resumeFrom);
@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
             + (late == null || ((Number) late).longValue() == 0 ? "" : ", " + late + " of them too late for channel_daily"));
         return 0;
       }
-      shutdown.register(LandingRunner.startStreaming(env));
+      shutdown.register(JobRunner.startStreaming(env));
       System.err.println("running; Ctrl-C stops");
       shutdown.await(0);
       return 0;
@@ -74,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
 
   /** A bounded run always reads everything; a streaming run continues where the last one stopped. */
   private static Path resumePoint(Path stateDir) {
-    Path dir = LandingRunner.checkpointDir(stateDir);
+    Path dir = JobRunner.checkpointDir(stateDir);
     Optional<Path> latest = CheckpointResume.latest(dir);
     System.err.println(
         latest.map(p -> "resuming from checkpoint " + p + " (--from-scratch ignores it)")

@@ -41,7 +41,7 @@ import org.kooch.ingest.simulate.Scenario;
 import org.kooch.schemas.RecordType;
 import org.kooch.streaming.JobSettings;
 import org.kooch.streaming.KafkaConnectors;
-import org.kooch.streaming.LandingJob;
+import org.kooch.streaming.KoochJob;
 import org.kooch.streaming.clickhouse.RetryPolicy;
 
 /**
@@ -88,7 +88,7 @@ class FaultInjectionIT {
         feed.publishDays(publisher, 0, feed.days(), 0);
       }
       ScenarioFeed.publishEndOfStream(kafka);
-      LandingRunner.environment(kafka, ch, true, 2, CHECKPOINTS, tmp.resolve("ref/state"), null).execute("reference (bounded)");
+      JobRunner.environment(kafka, ch, true, 2, CHECKPOINTS, tmp.resolve("ref/state"), null).execute("reference (bounded)");
     }
     reference = TableSnapshot.of(ch, ScenarioFeed.END_OF_STREAM_DAY);
     report("reference", "%d records, %d simulated days; bounded run in %.1f s; %s",
@@ -105,7 +105,7 @@ class FaultInjectionIT {
   void jobKilledMidStreamResumesFromItsLastCheckpoint() throws Exception {
     Path dir = tmp.resolve("kill");
     ClickHouseSettings ch = ClickHouseTestServer.freshDatabase("fault_kill");
-    Path checkpoints = LandingRunner.checkpointDir(dir.resolve("state"));
+    Path checkpoints = JobRunner.checkpointDir(dir.resolve("state"));
     long start = System.nanoTime();
     try (EmbeddedKafka broker = startBroker(dir.resolve("kafka"), 0);
         RecordPublisher publisher = new RecordPublisher(kafka(broker))) {
@@ -156,7 +156,7 @@ class FaultInjectionIT {
       KafkaSettings kafka = KafkaSettings.of(broker.bootstrapServers());
       awaitTopicsLed(kafka);
       try (RecordPublisher publisher = new RecordPublisher(outageProofPublisher(kafka))) {
-        JobClient job = LandingRunner.environment(kafka, ch, false, 2, CHECKPOINTS, dir.resolve("state"), null).executeAsync("broker kill");
+        JobClient job = JobRunner.environment(kafka, ch, false, 2, CHECKPOINTS, dir.resolve("state"), null).executeAsync("broker kill");
         try {
           feedUntilFault(publisher, ch, dir.resolve("state"), () -> running(job));
           BadInputs bad = BadInputs.publish(kafka);
@@ -205,9 +205,9 @@ class FaultInjectionIT {
         LogCapture log = new LogCapture();
         RecordPublisher publisher = new RecordPublisher(kafka(broker))) {
       ClickHouseSettings ch = server.freshDatabase("fault_clickhouse");
-      JobSettings settings = LandingRunner.settings(kafka(broker), ch, false, GROUP).withClickhouseRetry(GIVE_UP_SOON);
-      StreamExecutionEnvironment env = FlinkEnvironments.local(2, CHECKPOINTS, LandingRunner.checkpointDir(dir.resolve("state")), null);
-      new LandingJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
+      JobSettings settings = JobRunner.settings(kafka(broker), ch, false, GROUP).withClickhouseRetry(GIVE_UP_SOON);
+      StreamExecutionEnvironment env = FlinkEnvironments.local(2, CHECKPOINTS, JobRunner.checkpointDir(dir.resolve("state")), null);
+      new KoochJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
       JobClient job = env.executeAsync("clickhouse down");
       try {
         feedUntilFault(publisher, ch, dir.resolve("state"), () -> running(job));
@@ -278,7 +278,7 @@ class FaultInjectionIT {
     feed.publishDays(publisher, 0, 1, 0);
     awaitLanded(ch, 1, jobAlive);
     feed.publishDays(publisher, 1, FAULT_DAY, DAY_PAUSE_MS);
-    awaitTrue("a completed checkpoint", () -> CheckpointResume.latest(LandingRunner.checkpointDir(state)).isPresent(), jobAlive);
+    awaitTrue("a completed checkpoint", () -> CheckpointResume.latest(JobRunner.checkpointDir(state)).isPresent(), jobAlive);
   }
 
   private static void feedTheRest(RecordPublisher publisher, KafkaSettings kafka, int fromDay) throws Exception {

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.kooch.app.BoundedRunProgress;
 import org.kooch.app.ConnectionOptions;
 import org.kooch.app.DurationConverter;
-import org.kooch.app.LandingRunner;
+import org.kooch.app.JobRunner;
 import org.kooch.app.LocalClickHouse;
 import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.ingest.broker.EmbeddedKafka;
@@ -100,7 +100,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
         Duration interval = checkpointInterval == null ? JobSettings.defaultCheckpointInterval(true, backlog) : checkpointInterval;
         System.err.printf(Locale.ROOT, "checkpoints every %d s%n", interval.toSeconds());
         new BoundedRunProgress(backlog, System.err)
-            .execute(LandingRunner.environment(kafka, db, true, parallelism, interval, dir.resolve("state"), null));
+            .execute(JobRunner.environment(kafka, db, true, parallelism, interval, dir.resolve("state"), null));
         double job = seconds(t2);
         return new Run(n, write, imported, job, memory.peakHeapUsed());
       }

@@ -19,7 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.kooch.app.BoundedRunProgress;
 import org.kooch.app.FlinkEnvironments;
-import org.kooch.app.LandingRunner;
+import org.kooch.app.JobRunner;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.ingest.broker.EmbeddedKafka;
@@ -33,7 +33,7 @@ import org.kooch.schemas.RecordKeys;
 import org.kooch.schemas.RecordType;
 import org.kooch.streaming.JobSettings;
 import org.kooch.streaming.KafkaConnectors;
-import org.kooch.streaming.LandingJob;
+import org.kooch.streaming.KoochJob;
 import org.kooch.streaming.clickhouse.RowBinaryBatch;
 import org.kooch.streaming.landing.LandingStage;
 import org.kooch.streaming.landing.RawTableRows;
@@ -138,7 +138,7 @@ final class PerformanceBenchmark {
     ScratchDatabase.recreate(scratch);
     long start = System.nanoTime();
     BoundedRunProgress progress = BoundedRunProgress.quiet(n);
-    progress.execute(LandingRunner.environment(kafka, scratch, true, parallelism, checkpointInterval, workDir, null));
+    progress.execute(JobRunner.environment(kafka, scratch, true, parallelism, checkpointInterval, workDir, null));
     Rate whole = new Rate("pipeline: Kafka -> Flink -> ClickHouse", n, seconds(start));
     double steady = progress.steadyRate();
     if (!Double.isFinite(steady)) {
@@ -155,10 +155,10 @@ final class PerformanceBenchmark {
   private static Rate rawTablesOnly(KafkaSettings kafka, ClickHouseSettings scratch, long n, int parallelism, Duration checkpointInterval,
       Path workDir) throws Exception {
     ScratchDatabase.recreate(scratch);
-    JobSettings settings = LandingRunner.settings(kafka, scratch, true, "kooch-bench-raw-tables");
+    JobSettings settings = JobRunner.settings(kafka, scratch, true, "kooch-bench-raw-tables");
     StreamExecutionEnvironment env =
-        FlinkEnvironments.local(parallelism, checkpointInterval, LandingRunner.checkpointDir(workDir.resolve("raw-tables")), null);
-    new LandingStage(settings.tableSinks()).land(LandingJob.records(env, KafkaConnectors.recordSource(settings), settings)).deadLetters()
+        FlinkEnvironments.local(parallelism, checkpointInterval, JobRunner.checkpointDir(workDir.resolve("raw-tables")), null);
+    new LandingStage(settings.tableSinks()).land(KoochJob.records(env, KafkaConnectors.recordSource(settings), settings)).deadLetters()
         .sinkTo(KafkaConnectors.deadLetterSink(settings)).name("dead-letters").uid("dead-letters");
     long start = System.nanoTime();
     BoundedRunProgress.quiet(n).execute(env);

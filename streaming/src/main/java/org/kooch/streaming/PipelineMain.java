@@ -33,7 +33,7 @@ public final class PipelineMain {
     }
     env.enableCheckpointing(options.checkpointInterval().toMillis());
     JobSettings settings = options.jobSettings();
-    new LandingJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
+    new KoochJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
     return env;
   }
 }

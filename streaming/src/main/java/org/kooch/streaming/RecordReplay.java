@@ -31,7 +31,7 @@ public final class RecordReplay {
     }
     JobSettings settings = JobSettings.defaults("unused:9092", clickhouse, true);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
-    new LandingJob(null, new DiscardingSink<>(), settings).build(env.fromData(raw).name("replay").uid("replay"));
+    new KoochJob(null, new DiscardingSink<>(), settings).build(env.fromData(raw).name("replay").uid("replay"));
     env.execute(name);
   }
 }

@@ -84,7 +84,7 @@ class HostileInputJobIT {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(2);
       env.enableCheckpointing(1000);
-      new LandingJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
+      new KoochJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
       env.execute("hostile-input-it");
 
       try (ClickHouseGateway g = new ClickHouseGateway(ch)) {

@@ -108,7 +108,7 @@ class MigrationAnalyticsIT {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     env.enableCheckpointing(1000);
-    new LandingJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
+    new KoochJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
     env.execute("migration-analytics-it");
 
     try (ClickHouseGateway g = new ClickHouseGateway(ch)) {

@@ -19,9 +19,10 @@ import org.kooch.streaming.platforms.PlatformsStage;
 import org.kooch.streaming.samecontent.SameContentStage;
 
 /**
- * The job, {@code kooch-landing}: Kafka's records to ClickHouse's tables, through its stages. This
- * is the one place that wires the source, the stages and the dead-letter sink; each stage writes
- * its own tables.
+ * The job: Kafka's records to ClickHouse's tables, through its stages. It runs as {@link
+ * JobSettings#JOB_NAME} ({@code kooch-landing}, also its consumer group and the name deployments
+ * know it by). This is the one place that wires the source, the stages and the dead-letter sink;
+ * each stage writes its own tables.
  *
  * <pre>
  * kafka-records
@@ -38,12 +39,12 @@ import org.kooch.streaming.samecontent.SameContentStage;
  * <p>Event time comes from the source (one watermark per Kafka partition): every stream below it
  * inherits it, so no operator assigns its own.
  */
-public final class LandingJob {
+public final class KoochJob {
   private final Source<RawRecord, ?, ?> source;
   private final Sink<DeadLetter> deadLetters;
   private final JobSettings settings;
 
-  public LandingJob(Source<RawRecord, ?, ?> source, Sink<DeadLetter> deadLetters, JobSettings settings) {
+  public KoochJob(Source<RawRecord, ?, ?> source, Sink<DeadLetter> deadLetters, JobSettings settings) {
     this.source = source;
     this.deadLetters = deadLetters;
     this.settings = settings;
@@ -54,7 +55,7 @@ public final class LandingJob {
     build(records(env, source, settings));
   }
 
-  /** Adds the job's operators downstream of {@code records} (benchmarks feed a collection). */
+  /** Adds the job's operators downstream of {@code records} ({@link RecordReplay} feeds a collection). */
   public void build(DataStream<RawRecord> records) {
     TableSinks sinks = settings.tableSinks();
     LandingStage.Landed landed = new LandingStage(sinks).land(records);

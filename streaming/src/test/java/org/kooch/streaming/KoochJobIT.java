@@ -29,7 +29,7 @@ import org.kooch.schemas.Post;
 import org.kooch.schemas.RecordType;
 
 /** The landing job on a MiniCluster at parallelism 2, with a real broker and a real ClickHouse. */
-class LandingJobIT {
+class KoochJobIT {
   @RegisterExtension
   static final MiniClusterExtension FLINK =
       new MiniClusterExtension(
@@ -81,7 +81,7 @@ class LandingJobIT {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     env.enableCheckpointing(1000);
-    new LandingJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
+    new KoochJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
     env.execute("landing-it");
 
     try (ClickHouseGateway g = new ClickHouseGateway(ch)) {

@@ -8,11 +8,11 @@ import org.kooch.ingest.kafka.KafkaSettings;
 import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.streaming.JobSettings;
 import org.kooch.streaming.KafkaConnectors;
-import org.kooch.streaming.LandingJob;
+import org.kooch.streaming.KoochJob;
 
 /** Runs the landing job on a local MiniCluster: to the end of the input (bounded) or until stopped. */
-public final class LandingRunner {
-  private LandingRunner() {}
+public final class JobRunner {
+  private JobRunner() {}
 
   /** @param resumeFrom a retained checkpoint to restore from (see {@link CheckpointResume}), or null */
   public static StreamExecutionEnvironment environment(
@@ -20,7 +20,7 @@ public final class LandingRunner {
       Path resumeFrom) {
     JobSettings settings = settings(kafka, clickhouse, bounded, JobSettings.CONSUMER_GROUP);
     StreamExecutionEnvironment env = FlinkEnvironments.local(parallelism, checkpointInterval, checkpointDir(stateDir), resumeFrom);
-    new LandingJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
+    new KoochJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
     return env;
   }
 
