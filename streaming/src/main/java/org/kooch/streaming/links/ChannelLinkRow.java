@@ -37,6 +37,12 @@ public class ChannelLinkRow {
   public static final String FORWARD = "forward";
   public static final String SAME_HANDLE = "same_handle";
   public static final String SAME_CONTENT = "same_content";
+  /**
+   * Not evidence found in one record but the verdict on a pair: the evidence above, added up by
+   * {@code PairInference}, crossed its confidence threshold. {@code from} is the older account,
+   * {@code first_seen} the day the shared evidence began, {@code confidence} the combined one.
+   */
+  public static final String INFERRED = "inferred";
 
   public String fromPlatform;
   public String fromChannel;
@@ -87,6 +93,11 @@ public class ChannelLinkRow {
    */
   public boolean announcesMove() {
     return crossPlatform() && (POST_LINK.equals(evidence) || PROFILE_LINK.equals(evidence));
+  }
+
+  /** Whether this link is a pair Kooch inferred from evidence other than an announcement. */
+  public boolean inferred() {
+    return crossPlatform() && INFERRED.equals(evidence);
   }
 
   @Override
