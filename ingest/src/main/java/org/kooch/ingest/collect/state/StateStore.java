@@ -28,10 +28,6 @@ public final class StateStore {
     this.source = source;
   }
 
-  public String source() {
-    return source;
-  }
-
   public Path file(String channel) {
     return dir.resolve(channel + ".json");
   }
@@ -41,7 +37,7 @@ public final class StateStore {
    * directory's {@code collector-id} file: its state in Kafka is filed under that name, and its
    * Kafka transactions use it, so a restarted collector fences off its killed predecessor. Two
    * state directories are two collectors, independent of each other; a lost directory is a new
-   * collector that starts over, as it did when the state was only in files.
+   * collector, under a new name that has no state in Kafka, and starts over.
    */
   public String collectorId() {
     Path f = dir.resolve("collector-id");
