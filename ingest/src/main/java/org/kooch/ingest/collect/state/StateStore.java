@@ -14,10 +14,10 @@ import java.util.UUID;
  * A collector's directory, {@code <state-dir>/collectors/<source>/}: its name ({@link
  * #collectorId()}) and a readable copy of each channel's state, {@code <channel>.json}, easy to read
  * and to edit by hand. The state that counts is in Kafka ({@link CollectorStates}); a file is read
- * only for a channel the state topic does not know (state from before that topic existed). Writes
- * go to a temporary file that is then moved over the old one, so a crash leaves the previous state
- * or the new one, never half a file. An unreadable file is an error, not a fresh start: starting
- * over would publish everything again.
+ * only for a channel the state topic does not know (a state directory kept by a Kooch without that
+ * topic). Writes go to a temporary file that is then moved over the old one, so a crash leaves the
+ * previous state or the new one, never half a file. An unreadable file is an error, not a fresh
+ * start: starting over would publish everything again.
  */
 public final class StateStore {
   private final Path dir;
