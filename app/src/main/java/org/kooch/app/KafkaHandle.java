@@ -44,10 +44,6 @@ final class KafkaHandle implements AutoCloseable {
     return settings;
   }
 
-  boolean embedded() {
-    return embedded != null;
-  }
-
   @Override
   public void close() {
     if (embedded != null) {

@@ -58,7 +58,6 @@ final class Browser implements AutoCloseable {
     return driver.executeScript(script, args);
   }
 
-  /** Saves what the browser shows as target/screenshots/NAME.png. */
   /**
    * On a fresh machine the test sets itself up, as {@code bin/kooch-clickhouse start} does for the
    * server: {@code bin/kooch-browser install} installs Debian's packages (as root or with sudo).
@@ -87,6 +86,7 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** Saves what the browser shows as target/screenshots/NAME.png. */
   Path screenshot(String name) throws IOException {
     Files.createDirectories(SCREENSHOTS);
     Path target = SCREENSHOTS.resolve(name + ".png");

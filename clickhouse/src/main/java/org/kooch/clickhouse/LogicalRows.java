@@ -35,12 +35,9 @@ public enum LogicalRows {
   POSTS("posts", null),
   SUBSCRIBER_SNAPSHOTS("subscriber_snapshots", null),
   CHANNEL_PROFILES("channel_profiles", null),
-  PLATFORM_STATS("platform_stats", null),
   CHANNEL_DAILY("channel_daily", null),
   CHANNEL_LINKS("channel_links", null),
-  /** As {@code v_channel_flows} (migration 010): a zero range is "no flow". */
-  CHANNEL_FLOWS("channel_flows", "flow_high > 0"),
-  /** As {@code v_migration_flows} (migration 010). */
+  /** As {@code v_migration_flows} (migration 010): a zero range is "no flow". */
   MIGRATION_FLOWS("migration_flows", "flow_high > 0"),
   PLATFORM_DAILY("platform_daily", null),
   /** Every post's key, time and whether it has links (migration 012; no view). */
@@ -63,11 +60,6 @@ public enum LogicalRows {
 
   public String table() {
     return table;
-  }
-
-  /** The analysts' view that returns the same rows (not every table has one). */
-  public String view() {
-    return "v_" + table;
   }
 
   /**

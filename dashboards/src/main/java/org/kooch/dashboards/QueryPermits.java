@@ -12,25 +12,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * cannot pile up work on the server or threads in the dashboard.
  */
 final class QueryPermits {
-  private final int max;
   private final Semaphore permits;
 
   QueryPermits(int max) {
     if (max < 1) {
       throw new IllegalArgumentException("at least one ClickHouse query must be allowed at a time, got " + max);
     }
-    this.max = max;
     this.permits = new Semaphore(max, true);
   }
 
-  /** A permit, waiting at most {@code wait} for one; empty when none came free in time. */
+  /** A permit, waiting at most {@code wait} for one; null when none came free in time. */
   Permit tryAcquire(Duration wait) throws InterruptedException {
     long nanos = Math.max(0, wait.toNanos());
     return permits.tryAcquire(nanos, TimeUnit.NANOSECONDS) ? new Permit() : null;
-  }
-
-  int max() {
-    return max;
   }
 
   int available() {

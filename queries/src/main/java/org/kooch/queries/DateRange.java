@@ -30,11 +30,6 @@ public record DateRange(LocalDate from, LocalDate to) {
     return new DateRange(f, t);
   }
 
-  /** The range's start, or {@code fallback} when it is open. */
-  public LocalDate fromOr(LocalDate fallback) {
-    return from.equals(EARLIEST) ? fallback : from;
-  }
-
   /** SQL condition: {@code column} (a Date) within the range. */
   public String sql(String column) {
     return column + " >= toDate('" + from + "') AND " + column + " <= toDate('" + to + "')";

@@ -1,9 +1,7 @@
 package org.kooch.queries;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A view's result as plain rows, the shape the command line prints (table, CSV, JSON) and the
@@ -28,19 +26,6 @@ public record Table(List<String> columns, List<List<Object>> rows) {
     StringBuilder s = new StringBuilder();
     line(s, values);
     return s.toString();
-  }
-
-  /** Each row as column name to value, in column order. */
-  public List<Map<String, Object>> asMaps() {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (List<Object> r : rows) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      for (int i = 0; i < columns.size(); i++) {
-        m.put(columns.get(i), r.get(i));
-      }
-      out.add(m);
-    }
-    return out;
   }
 
   /** A value as text for a table or CSV cell. */

@@ -207,7 +207,10 @@ class ChannelPageTest {
     }
   }
 
-  /** What LinkedAccounts did before it read the links once: a read of v_channel_links per round. */
+  /**
+   * The reference for LinkedAccounts: the rounds read straight from the view, one read of
+   * v_channel_links per round.
+   */
   private static LinkedAccounts.Result roundByRound(ClickHouseGateway g, Account start) {
     Set<Account> known = new TreeSet<>(Set.of(start));
     List<LinkedAccounts.Link> links = new ArrayList<>();

@@ -95,7 +95,7 @@ public final class DeadLetters {
 
   private static BinaryMessageDecoder<DeadLetter> decoder() {
     BinaryMessageDecoder<DeadLetter> d = new BinaryMessageDecoder<>(SpecificData.get(), DeadLetter.getClassSchema());
-    // Dead letters written before kind and rawSize existed.
+    // Dead letters of schema version 1, which has no kind or rawSize.
     try (InputStream in = DeadLetters.class.getResourceAsStream("history/DeadLetter-v1.avsc")) {
       d.addSchema(new Schema.Parser().parse(in));
     } catch (IOException e) {

@@ -23,7 +23,7 @@ public final class PersianText {
     }
     String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
     // A char array, not a StringBuilder: appending Persian letters one at a time to a builder
-    // that starts out Latin-1 was a tenth of the MinHash operator's time.
+    // that starts out Latin-1 would cost a tenth of the MinHash operator's time.
     char[] out = new char[s.length()];
     int n = 0;
     boolean pendingSpace = false;
@@ -51,34 +51,6 @@ public final class PersianText {
       return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
     return c >= 0x0600 && c <= 0x06FF ? c : Character.toLowerCase(c);
-  }
-
-  /**
-   * Standard Persian orthography without changing meaning: Arabic kaf and yeh become the Persian
-   * letters, digits become ASCII, tatweel and diacritics go, and ZWNJ is kept only between two
-   * letters (dropped next to spaces or at the ends). Case, hamza forms and emoji are kept.
-   */
-  public static String normalize(String text) {
-    if (text == null) {
-      return null;
-    }
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == ZWNJ) {
-        boolean letterBefore = out.length() > 0 && Character.isLetter(out.charAt(out.length() - 1));
-        boolean letterAfter = i + 1 < text.length() && Character.isLetter(text.charAt(i + 1));
-        if (letterBefore && letterAfter) {
-          out.append(c);
-        }
-        continue;
-      }
-      if (c == '\u0640' || isDiacritic(c)) {
-        continue;
-      }
-      out.append(foldArabicVariant(foldDigit(c)));
-    }
-    return out.toString();
   }
 
   /** ASCII digits for Persian (۰-۹) and Arabic-Indic (٠-٩) digits; other characters unchanged. */
@@ -124,16 +96,6 @@ public final class PersianText {
       default:
         return c;
     }
-  }
-
-  static char foldArabicVariant(char c) {
-    if (c == '\u0643') {
-      return '\u06A9';
-    }
-    if (c == '\u064A' || c == '\u0649') {
-      return '\u06CC';
-    }
-    return c;
   }
 
   private static boolean isDiacritic(char c) {

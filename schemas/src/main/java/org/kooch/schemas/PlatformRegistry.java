@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,10 +50,6 @@ public final class PlatformRegistry {
 
   public static PlatformRegistry defaults() {
     return DEFAULT;
-  }
-
-  public Collection<Platform> platforms() {
-    return byId.values();
   }
 
   public Optional<Platform> platform(String id) {

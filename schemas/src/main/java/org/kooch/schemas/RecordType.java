@@ -65,10 +65,6 @@ public enum RecordType {
     return topic;
   }
 
-  public Class<? extends SpecificRecord> recordClass() {
-    return recordClass;
-  }
-
   public static Optional<RecordType> ofJsonType(String type) {
     return Arrays.stream(values()).filter(t -> t.jsonType.equals(type)).findFirst();
   }

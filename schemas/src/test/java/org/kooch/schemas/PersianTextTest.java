@@ -21,13 +21,6 @@ class PersianTextTest {
   }
 
   @Test
-  void normalizeKeepsMeaningfulZwnjAndDropsStrayOnes() {
-    assertThat(PersianText.normalize("می\u200cروم")).isEqualTo("می\u200cروم");
-    assertThat(PersianText.normalize("\u200cسلام \u200cدنیا\u200c")).isEqualTo("سلام دنیا");
-    assertThat(PersianText.normalize("آيا كتاب")).isEqualTo("آیا کتاب");
-  }
-
-  @Test
   void asciiDigits() {
     assertThat(PersianText.asciiDigits("۱۲٫۵ هزار")).isEqualTo("12.5 هزار");
     assertThat(PersianText.asciiDigits("١٢٣")).isEqualTo("123");

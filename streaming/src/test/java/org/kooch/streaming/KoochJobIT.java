@@ -69,7 +69,8 @@ class KoochJobIT {
     try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(p)) {
       raw.send(new ProducerRecord<>(RecordType.SUBSCRIBERS.topic(), "x".getBytes(), "not avro".getBytes())).get();
       // Records another producer wrote past the importers' contract: before 1970 (a DateTime
-      // column cannot hold it: this failed the job on every restart) and a thousand years ahead.
+      // column cannot hold it: a sink that met it would fail the job on every restart) and a
+      // thousand years ahead.
       for (String at : List.of("1969-12-31T23:59:59Z", "3000-01-01T00:00:00Z")) {
         Post hostile = Post.newBuilder().setPlatform("telegram").setChannel("khamenei_ir").setPostId(99L).setPublishedAt(Instant.parse(at))
             .setCollectedAt(Instant.parse("2018-04-18T07:00:00Z")).setText("x").setLinks(List.of()).setSource("it").build();

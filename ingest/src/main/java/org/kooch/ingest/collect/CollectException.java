@@ -9,8 +9,4 @@ public class CollectException extends RuntimeException {
   public CollectException(String message) {
     super(message);
   }
-
-  public CollectException(String message, Throwable cause) {
-    super(message, cause);
-  }
 }

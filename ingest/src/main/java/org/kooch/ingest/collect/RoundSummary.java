@@ -32,14 +32,6 @@ public final class RoundSummary {
     return !failures.isEmpty();
   }
 
-  public long records() {
-    return records;
-  }
-
-  public long deadLetters() {
-    return deadLetters;
-  }
-
   @Override
   public String toString() {
     return String.format(

@@ -2,10 +2,7 @@ package org.kooch.ingest.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -27,13 +24,11 @@ import org.kooch.schemas.RefusalKind;
  * {@link InvalidRecordException} for the caller to dead-letter, and never reaches Kafka.
  * Idempotent producer with acks=all: a retried send is not duplicated. {@link #close()} flushes and fails if any send failed, so nothing is lost
  * silently. A {@link #transactional} publisher (the collectors') publishes a channel's records and
- * its state atomically. Counters count what was sent, aborted transactions included.
+ * its state atomically.
  */
 public final class RecordPublisher implements AutoCloseable {
   private final Producer<byte[], byte[]> producer;
   private final RecordContract contract;
-  private final Map<RecordType, AtomicLong> sent = new EnumMap<>(RecordType.class);
-  private final AtomicLong deadLetters = new AtomicLong();
   private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
   private final boolean transactional;
 
@@ -60,9 +55,6 @@ public final class RecordPublisher implements AutoCloseable {
       p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     }
     this.producer = new KafkaProducer<>(p);
-    for (RecordType t : RecordType.values()) {
-      sent.put(t, new AtomicLong());
-    }
     if (transactional) {
       try {
         // Fences off an earlier producer with this id (a killed collector) and aborts its open
@@ -141,7 +133,6 @@ public final class RecordPublisher implements AutoCloseable {
     ProducerRecord<byte[], byte[]> r =
         new ProducerRecord<>(type.topic(), RecordKeys.keyBytes(record), value);
     producer.send(r, (meta, e) -> onCompletion(e));
-    sent.get(type).incrementAndGet();
   }
 
   /** Sends refused input, with its reason and location, to {@link RecordType#DEAD_LETTER_TOPIC}. */
@@ -156,24 +147,11 @@ public final class RecordPublisher implements AutoCloseable {
     producer.send(
         new ProducerRecord<>(RecordType.DEAD_LETTER_TOPIC, source.getBytes(StandardCharsets.UTF_8), bytes),
         (meta, e) -> onCompletion(e));
-    deadLetters.incrementAndGet();
   }
 
   /** Sends input refused with {@code e} to the dead-letter topic, with its kind and reason. */
   public void deadLetter(InvalidRecordException e, String source, String location, byte[] raw) {
     deadLetter(e.kind(), source, location, e.getMessage(), raw);
-  }
-
-  public long sent(RecordType type) {
-    return sent.get(type).get();
-  }
-
-  public long sentTotal() {
-    return sent.values().stream().mapToLong(AtomicLong::get).sum();
-  }
-
-  public long deadLetters() {
-    return deadLetters.get();
   }
 
   public void flush() {

@@ -24,10 +24,10 @@ public final class TopicAdmin {
    * createTopics returns before the brokers lead the new partitions; a producer that sends at once
    * can then time out (two minutes later, all its sends failed). Wait until every partition has a
    * leader, and that leader answers for it: a broker's metadata names the leader a moment before
-   * the leader's replica takes the role, and an idempotent producer whose first batches were
-   * refused then (NOT_LEADER_OR_FOLLOWER) was seen failing every retry with
-   * OutOfOrderSequenceException until its sends expired. Listing the partitions' offsets is
-   * answered by the leader's replica only.
+   * the leader's replica takes the role, and an idempotent producer whose first batches are
+   * refused then (NOT_LEADER_OR_FOLLOWER) can fail every retry with OutOfOrderSequenceException
+   * until its sends expire. Listing the partitions' offsets is answered by the leader's replica
+   * only.
    */
   private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
     long deadline = System.currentTimeMillis() + 60_000;

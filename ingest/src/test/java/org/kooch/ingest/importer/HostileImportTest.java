@@ -29,8 +29,8 @@ import org.kooch.schemas.Post;
 import org.kooch.schemas.RecordType;
 
 /**
- * Input that broke imports before the contract: times before 1970, records over Kafka's message
- * limit, bytes that are not UTF-8, rows with too many cells. Each is one dead letter that fits in
+ * Input the record contract and the importers' size limits refuse: times before 1970, records over
+ * Kafka's message limit, bytes that are not UTF-8, rows with too many cells. Each is one dead letter that fits in
  * Kafka, and the good records after it are published.
  */
 class HostileImportTest {

@@ -47,7 +47,7 @@ public class DayEndEstimator extends KeyedProcessFunction<String, ChannelEvent, 
     long day = Math.floorDiv(e.time, DAY_MS);
     long[] ofDay = observations.get(day);
     // The day's timers are set by its first observation: registering them again for each one
-    // (a lookup in the timer set each) was half of this operator's time.
+    // (a lookup in the timer set each) would take half of this operator's time.
     boolean firstOfDay = ofDay == null;
     if (firstOfDay) {
       ofDay = new long[0];

@@ -123,14 +123,6 @@ public final class PairBaseline {
       return v[i] - v[i - 1];
     }
 
-    double loss(int i) {
-      return loss(i, 0);
-    }
-
-    double gain(int i) {
-      return gain(i, 0);
-    }
-
     /** Loss beyond the trend plus the platform's common shock of the day. */
     double loss(int i, double shock) {
       return Math.max(0, excess(i, shock, -1));

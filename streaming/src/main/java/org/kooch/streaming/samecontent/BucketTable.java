@@ -10,7 +10,7 @@ import java.util.List;
  * boxed key's node chain, and a sweep reads those times in order, rebuilds the table only when some
  * bucket holds a post older than the horizon, and reads the posts only of a bucket that holds
  * posts on both sides of it. It holds about 1.7 million buckets in the
- * throughput benchmark, where {@link java.util.HashMap} lookups and sweeps were most of the
+ * throughput benchmark, where {@link java.util.HashMap} lookups and sweeps would be most of the
  * operator's time.
  */
 final class BucketTable {
@@ -152,8 +152,9 @@ final class BucketTable {
       live += oldPosts[i] == null ? 0 : 1;
     }
     int fit = Math.max(MIN_CAPACITY, Integer.highestOneBit(live * 2 + 1) << 1);
-    // A sweep keeps the capacity the table grew to (it grows back to it by the next sweep, one
-    // rehash per doubling, which was a fifth of the detector's time); a table left mostly empty shrinks.
+    // A sweep keeps the capacity the table grew to: it grows back to it by the next sweep, and
+    // growing again, one rehash per doubling, would take a fifth of the detector's time. A table
+    // left mostly empty shrinks.
     allocate(horizon == Long.MIN_VALUE || fit * 4 <= oldKeys.length ? fit : oldKeys.length);
     int mask = keys.length - 1;
     for (int i = 0; i < oldKeys.length; i++) {

@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * One key group's bucket entries in the form a checkpoint writes them ({@link SameContentStateFormat}:
  * the bucket's key, then the post), appended as the detector keeps them, oldest first. A checkpoint
- * copies the log instead of visiting every bucket and post in the heap, which had been a third of
+ * copies the log instead of visiting every bucket and post in the heap, which would take a third of
  * the detector's time: about two million entries, each on cache lines of its own, every 10 s.
  *
  * <p>The log may hold entries the buckets no longer do: posts past the horizon, and the oldest

@@ -49,7 +49,7 @@ public class PostSignature implements CopyableValue<PostSignature> {
   /**
    * {@link #postId}, {@link #publishedAt} and {@link #signature} as they are written (big-endian),
    * made once: the detector's checkpoint writes each post once per bucket, a million times or
-   * more, and copying one array was cheaper than writing ten longs.
+   * more, and copying one array is cheaper than writing ten longs.
    */
   private byte[] numbers;
 

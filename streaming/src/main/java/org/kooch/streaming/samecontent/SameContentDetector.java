@@ -40,8 +40,8 @@ import org.kooch.streaming.links.ChannelLinkRow;
  * <p>The buckets live in a primitive-keyed table per key group ({@link BucketTable}), checkpointed
  * as raw keyed state (by key group, so the job can be rescaled), not in Flink's keyed state:
  * nearly every bucket holds one post, and a state entry, copy-on-write bookkeeping and a per-key
- * sweep for each of a day and a half of posts times eight bands was most of what this operator
- * cost. A post is held once and referenced from each of its buckets here; a checkpoint writes it
+ * sweep for each of a day and a half of posts times eight bands would be most of what this
+ * operator costs. A post is held once and referenced from each of its buckets here; a checkpoint writes it
  * once per bucket (about 110 bytes), as each key group must restore on its own. Those entries are
  * kept written, in each key group's {@link EntryLog}, as the posts are kept: a checkpoint copies
  * the logs, and a restore reads them back into buckets ({@link SameContentStateFormat} reads

@@ -32,8 +32,8 @@ final class SessionCluster implements AutoCloseable {
   }
 
   /**
-   * Starts the processes; the JobManager's REST API answers once {@link FlinkRest#awaitTaskManagers}
-   * sees the TaskManagers.
+   * Starts the processes; the cluster is ready once {@link FlinkRest#awaitSlots} sees the
+   * TaskManagers' slots.
    *
    * @param classpath the Flink runtime's jars (without the job's)
    * @param jvmArgs options for every process (the {@code --add-opens} Flink needs on Java 17)

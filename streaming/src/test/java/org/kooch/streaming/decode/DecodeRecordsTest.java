@@ -48,7 +48,8 @@ class DecodeRecordsTest {
 
   /**
    * Anyone may produce to Kafka: records the importers would refuse, encoded by another producer,
-   * are dead letters here and never reach a sink (a post of 1969 used to fail the job).
+   * are dead letters here and never reach a sink (a post of 1969, which ClickHouse's DateTime cannot
+   * hold, would fail the job).
    */
   @Test
   void recordsThatBreakTheContractAreDeadLettersWithTheirBytes() throws Exception {

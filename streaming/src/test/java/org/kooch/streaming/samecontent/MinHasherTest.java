@@ -48,9 +48,9 @@ class MinHasherTest {
     assertThat(MinHasher.minimums("")).isNull();
   }
 
-  /** The hand-written scan gives what the patterns it replaced gave, on texts made to trip it. */
+  /** The hand-written scan gives what the equivalent regular expressions ({@link #byPatterns}) give, on texts made to trip it. */
   @Test
-  void comparableTextIsWhatTheRegularExpressionsGave() {
+  void comparableTextIsWhatTheRegularExpressionsGive() {
     String[] pieces = {"سلام", " ", "  ", ".", ". ", "t.me/x_y", "WWW.Sapp.IR/a?b=1", "http://", "e.g", "a.bc", "@", "#", "_",
         "@leader_ir", "#خبر‌فوری", "۱۳۹۷", "1397", "كاربر", "ي", "🌹", "🇮🇷", "‌", " ", "\t", "\n", "،", "!", "-",
         "x", "Ⅻ", "²", "ـ", "َ", "ABC", "(", ")", "\"", "𝐀"};

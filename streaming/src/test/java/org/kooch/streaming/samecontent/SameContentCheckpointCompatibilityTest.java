@@ -12,10 +12,11 @@ import org.kooch.streaming.links.ChannelLinkRow;
 import org.junit.jupiter.api.Test;
 
 /**
- * A checkpoint of the same-content detector written by an earlier version restores into this
- * one: the stored snapshot in {@code src/test/resources/same-content/} was taken by the version
- * of commit d2e8a19 (buckets written bucket by bucket, each post in each of its buckets), with
- * {@link #writeSnapshot} (called once from a scratch test in that version; never again from newer code).
+ * A checkpoint of the same-content detector in its bucket form (buckets written bucket by bucket,
+ * each post in each of its buckets), which {@link SameContentStateFormat} reads beside the log form,
+ * restores into the detector. The stored snapshot in {@code src/test/resources/same-content/} is in that
+ * form: {@link #writeSnapshot} wrote it, run by hand in the version of commit d2e8a19, whose name
+ * the file carries. Run in this version it would write the current form.
  */
 class SameContentCheckpointCompatibilityTest {
   static final Path SNAPSHOT = Path.of("src/test/resources/same-content/d2e8a19.snapshot");

@@ -1,13 +1,12 @@
 package org.kooch.ingest.collect.http;
 
 import java.net.URI;
-import java.util.Optional;
 
 /**
  * An HTTP answer the fetcher did not retry: the URI asked for, the URI that answered (after
  * redirects), status and body.
  */
-public record FetchResponse(URI requested, URI uri, int status, String body, Optional<String> contentType) {
+public record FetchResponse(URI requested, URI uri, int status, String body) {
   public boolean ok() {
     return status >= 200 && status < 300;
   }

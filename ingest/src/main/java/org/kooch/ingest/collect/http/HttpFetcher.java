@@ -60,9 +60,7 @@ public final class HttpFetcher {
       Optional<Duration> hint = Optional.empty();
       try {
         HttpResponse<byte[]> r = follow(uri);
-        FetchResponse response =
-            new FetchResponse(
-                uri, r.uri(), r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r.headers().firstValue("Content-Type"));
+        FetchResponse response = new FetchResponse(uri, r.uri(), r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
         lastStatus = r.statusCode();
         Optional<Duration> signalled = throttle.retryAfter(response);
         if (!retryable(r.statusCode()) && signalled.isEmpty()) {

@@ -59,7 +59,7 @@ public final class CollectorStates {
     return states;
   }
 
-  /** The channel's state: Kafka's, else the file's (written before the state topic existed), else empty. */
+  /** The channel's state: Kafka's, else the file's (a state directory kept by a Kooch without the state topic), else empty. */
   public ChannelState load(String channel) {
     ChannelState s = committed.get(channel);
     return s != null ? s : files.load(channel);

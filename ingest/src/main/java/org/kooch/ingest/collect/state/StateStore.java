@@ -14,10 +14,10 @@ import java.util.UUID;
  * A collector's directory, {@code <state-dir>/collectors/<source>/}: its name ({@link
  * #collectorId()}) and a readable copy of each channel's state, {@code <channel>.json}, easy to read
  * and to edit by hand. The state that counts is in Kafka ({@link CollectorStates}); a file is read
- * only for a channel the state topic does not know (state from before that topic existed). Writes
- * go to a temporary file that is then moved over the old one, so a crash leaves the previous state
- * or the new one, never half a file. An unreadable file is an error, not a fresh start: starting
- * over would publish everything again.
+ * only for a channel the state topic does not know (a state directory kept by a Kooch without that
+ * topic). Writes go to a temporary file that is then moved over the old one, so a crash leaves the
+ * previous state or the new one, never half a file. An unreadable file is an error, not a fresh
+ * start: starting over would publish everything again.
  */
 public final class StateStore {
   private final Path dir;
@@ -26,10 +26,6 @@ public final class StateStore {
   public StateStore(Path stateDir, String source) {
     this.dir = stateDir.resolve("collectors").resolve(source);
     this.source = source;
-  }
-
-  public String source() {
-    return source;
   }
 
   public Path file(String channel) {
@@ -41,7 +37,7 @@ public final class StateStore {
    * directory's {@code collector-id} file: its state in Kafka is filed under that name, and its
    * Kafka transactions use it, so a restarted collector fences off its killed predecessor. Two
    * state directories are two collectors, independent of each other; a lost directory is a new
-   * collector that starts over, as it did when the state was only in files.
+   * collector, under a new name that has no state in Kafka, and starts over.
    */
   public String collectorId() {
     Path f = dir.resolve("collector-id");

@@ -10,4 +10,4 @@ import org.kooch.ingest.collect.DeadRecord;
  * note when paging stopped at the page limit.
  */
 record PreviewHistory(
-    ChannelHeader header, SortedMap<Long, PreviewMessage> fresh, List<DeadRecord> dead, Long highestId, int pages, String note) {}
+    ChannelHeader header, SortedMap<Long, PreviewMessage> fresh, List<DeadRecord> dead, Long highestId, String note) {}

@@ -80,7 +80,7 @@ final class PreviewPager {
       }
       before = next;
     }
-    return new PreviewHistory(header, fresh, dead, highest, pages, note);
+    return new PreviewHistory(header, fresh, dead, highest, note);
   }
 
   private String html(URI url, String channel) {
