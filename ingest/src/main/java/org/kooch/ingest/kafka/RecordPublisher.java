@@ -172,6 +172,12 @@ public final class RecordPublisher implements AutoCloseable {
     }
   }
 
+  /**
+   * Flushes and closes; fails if any send failed. A transaction still open is aborted, so that it
+   * does not hold back read_committed readers of its partitions until the transaction timeout:
+   * {@link KafkaProducer#close()} has no time limit and aborts it before it returns (a close whose
+   * time limit runs out would leave it open).
+   */
   @Override
   public void close() {
     try {
