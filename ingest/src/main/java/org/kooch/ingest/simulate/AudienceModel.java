@@ -22,11 +22,14 @@ final class AudienceModel {
     final LocalDate opened;
     final double[] dayStart;
     final double[] dayEnd;
+    /** Someone else's channel under an owner's handle ({@link Scenario.Impostor}). */
+    final boolean impostor;
     double current;
     boolean open;
 
-    Account(Scenario.Owner owner, String platform, Scenario.Account spec, LocalDate start, int days) {
+    Account(Scenario.Owner owner, String platform, Scenario.Account spec, LocalDate start, int days, boolean impostor) {
       this.owner = owner;
+      this.impostor = impostor;
       this.platform = platform;
       this.spec = spec;
       this.opened = spec.opened() == null ? start : LocalDate.parse(spec.opened());
@@ -48,14 +51,21 @@ final class AudienceModel {
   private final int days;
   private final List<Account> accounts = new ArrayList<>();
   private final Random random;
+  /** Impostors' draws: adding impostors to a scenario leaves its owners' audiences as they were. */
+  private final Random impostorRandom;
 
   AudienceModel(Scenario scenario) {
     this.scenario = scenario;
     this.start = scenario.startDate();
     this.days = (int) ChronoUnit.DAYS.between(start, scenario.endDate()) + 1;
     this.random = new Random(scenario.seed());
+    this.impostorRandom = new Random(scenario.seed() * 17 + 3);
     for (Scenario.Owner o : scenario.owners()) {
-      o.accounts().forEach((platform, spec) -> accounts.add(new Account(o, platform, spec, start, days)));
+      o.accounts().forEach((platform, spec) -> accounts.add(new Account(o, platform, spec, start, days, false)));
+    }
+    for (Scenario.Impostor i : scenario.impostors()) {
+      Scenario.Owner o = i.asOwner();
+      o.accounts().forEach((platform, spec) -> accounts.add(new Account(o, platform, spec, start, days, true)));
     }
   }
 
@@ -96,7 +106,7 @@ final class AudienceModel {
         if (a.open) {
           double joins = a.current * a.spec.growth() + a.spec.dailyJoins();
           double leaves = a.current * a.spec.churn();
-          double jitter = 1 + 0.1 * random.nextGaussian();
+          double jitter = 1 + 0.1 * (a.impostor ? impostorRandom : random).nextGaussian();
           delta.merge(a, (joins - leaves) * jitter, Double::sum);
         }
       }

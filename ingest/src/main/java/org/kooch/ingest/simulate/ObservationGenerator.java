@@ -17,7 +17,13 @@ import org.kooch.schemas.SubscriberCount;
 /**
  * Turns the true audiences into what collectors would see: subscriber counts at irregular times,
  * some rounded ("1.6M"), jittered, missing for a day, duplicated or delivered days late; posts
- * (with announcements linking the new accounts); daily profiles; platform user reports.
+ * (with announcements linking the new accounts, and reposts on the targets of moves that mirror
+ * their source); daily profiles; platform user reports.
+ *
+ * <p>Each news post's text is its own (a headline, then a line of topics drawn for that post), so
+ * two channels share a text only where the scenario says so (a mirrored post), as near-identical
+ * posts on two platforms are evidence of one owner. Those texts and the mirroring come from a
+ * random sequence of their own, so the counts and posts a scenario had before them are unchanged.
  */
 final class ObservationGenerator {
   static final String SOURCE_EXACT = "simulator:exact";
@@ -26,14 +32,22 @@ final class ObservationGenerator {
 
   private final Scenario scenario;
   private final AudienceModel model;
-  private final Random random;
+  private final Random ownerDraws;
+  /** Impostors' draws: adding impostors to a scenario leaves its owners' records as they were. */
+  private final Random impostorDraws;
+  /** The draws of the account being generated: {@link #ownerDraws} or {@link #impostorDraws}. */
+  private Random random;
+  /** Draws for post texts and mirroring only (see the class comment). */
+  private final Random texts;
   private final List<TimedRecord> out = new ArrayList<>();
   private final Map<AudienceModel.Account, Long> nextPostId = new HashMap<>();
 
   ObservationGenerator(Scenario scenario, AudienceModel model) {
     this.scenario = scenario;
     this.model = model;
-    this.random = new Random(scenario.seed() * 31 + 7);
+    this.ownerDraws = new Random(scenario.seed() * 31 + 7);
+    this.impostorDraws = new Random(scenario.seed() * 37 + 5);
+    this.texts = new Random(scenario.seed() * 131 + 11);
   }
 
   List<TimedRecord> generate() {
@@ -45,6 +59,7 @@ final class ObservationGenerator {
         if (!a.openOn(d, model.start())) {
           continue;
         }
+        random = a.impostor ? impostorDraws : ownerDraws;
         if (random.nextDouble() >= noise.missingDay()) {
           int n = Math.max(1, poisson(noise.observationsPerDay()));
           for (int i = 0; i < n; i++) {
@@ -94,18 +109,23 @@ final class ObservationGenerator {
 
   private void posts(AudienceModel.Account a, int d, LocalDate day, long dayStartMs) {
     Scenario.Move quitMove = null;
+    List<Scenario.Move> mirrored = new ArrayList<>();
     for (Scenario.Move m : scenario.moves()) {
       if (m.owner().equals(a.owner.id()) && m.from().equals(a.platform)) {
         LocalDate date = LocalDate.parse(m.date());
-        if (date.equals(day)) {
+        if (date.equals(day) && m.isAnnounced()) {
           List<String> links = new ArrayList<>();
           for (String target : m.to().keySet()) {
             links.add(linkTo(target, a.owner.accounts().get(target).handle()));
           }
           post(a, dayStartMs + DAY_MS / 3, PostTexts.announcement(a.owner.titleFa(), links, m.quit()), links);
         }
-        if (m.quit() && day.isAfter(date.minusDays(1))) {
+        LocalDate quits = m.quitsOn();
+        if (quits != null && !day.isBefore(quits)) {
           quitMove = m;
+        }
+        if (m.mirrorShare() > 0 && !day.isBefore(date)) {
+          mirrored.add(m);
         }
       }
     }
@@ -118,15 +138,29 @@ final class ObservationGenerator {
     int n = poisson(scenario.noise().postsPerDay());
     for (int i = 0; i < n; i++) {
       long t = dayStartMs + (long) (random.nextDouble() * DAY_MS);
-      post(a, t, PostTexts.news(random, a.owner.titleFa()), List.of());
+      String text = PostTexts.news(random, texts, a.owner.titleFa());
+      post(a, t, text, List.of());
+      for (Scenario.Move m : mirrored) {
+        for (String target : m.to().keySet()) {
+          AudienceModel.Account to = model.account(m.owner(), target);
+          if (texts.nextDouble() < m.mirrorShare() && to.openOn(d, model.start())) {
+            post(to, t + (long) (texts.nextDouble() * 3 * 3_600_000L), text, List.of(), texts);
+          }
+        }
+      }
     }
   }
 
   private void post(AudienceModel.Account a, long t, String text, List<String> links) {
+    post(a, t, text, links, random);
+  }
+
+  /** A post; {@code draws} gives its collection delay and views. */
+  private void post(AudienceModel.Account a, long t, String text, List<String> links, Random draws) {
     long id = nextPostId.merge(a, 1L, Long::sum) + ("telegram".equals(a.platform) ? 20_000 : 0);
     int d = (int) ((t - model.start().atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli()) / DAY_MS);
     long audience = Math.round(a.dayStart[Math.min(d, model.days() - 1)]);
-    long collected = t + 3_600_000L + (long) (random.nextDouble() * 5 * 3_600_000L);
+    long collected = t + 3_600_000L + (long) (draws.nextDouble() * 5 * 3_600_000L);
     Post p =
         Post.newBuilder()
             .setPlatform(a.platform)
@@ -135,7 +169,7 @@ final class ObservationGenerator {
             .setPublishedAt(Instant.ofEpochMilli(t))
             .setCollectedAt(Instant.ofEpochMilli(collected))
             .setText(text)
-            .setViews(Math.round(audience * (0.05 + 0.25 * random.nextDouble())))
+            .setViews(Math.round(audience * (0.05 + 0.25 * draws.nextDouble())))
             .setForwards(null)
             .setForwardedFrom(null)
             .setLinks(links)
@@ -147,7 +181,8 @@ final class ObservationGenerator {
   private SpecificRecord profile(AudienceModel.Account a, LocalDate day, long t) {
     List<String> links = new ArrayList<>();
     for (Scenario.Move m : scenario.moves()) {
-      if (m.owner().equals(a.owner.id()) && m.from().equals(a.platform) && !day.isBefore(LocalDate.parse(m.date()))) {
+      if (m.isAnnounced() && m.owner().equals(a.owner.id()) && m.from().equals(a.platform)
+          && !day.isBefore(LocalDate.parse(m.date()))) {
         for (String target : m.to().keySet()) {
           links.add(linkTo(target, a.owner.accounts().get(target).handle()));
         }

@@ -22,9 +22,22 @@ final class PostTexts {
 
   private PostTexts() {}
 
-  static String news(Random random, String titleFa) {
-    String base = NEWS.get(random.nextInt(NEWS.size()));
-    return base + "\n\n🆔 " + titleFa;
+  /** Words for a post's line of topics: six of them make each post's text its own. */
+  private static final List<String> TOPICS =
+      List.of(
+          "اقتصاد", "سیاست", "ورزش", "فرهنگ", "فناوری", "سلامت", "آموزش", "محیط‌زیست", "انرژی", "کشاورزی",
+          "مسکن", "خودرو", "بورس", "نفت", "دانشگاه", "مجلس", "دولت", "قضایی", "بین‌الملل", "منطقه",
+          "استان‌ها", "تهران", "هنر", "سینما", "کتاب", "موسیقی", "گردشگری", "حمل‌ونقل", "ارتباطات", "امنیت",
+          "جوانان", "زنان", "خانواده", "بازار", "ارز", "طلا", "تورم", "اشتغال", "صنعت", "معدن");
+
+  /** A headline ({@code headlines} draws it) and a line of topics ({@code topics} draws them) signed by the channel. */
+  static String news(Random headlines, Random topics, String titleFa) {
+    String base = NEWS.get(headlines.nextInt(NEWS.size()));
+    StringBuilder line = new StringBuilder("موضوع‌ها: ");
+    for (int i = 0; i < 6; i++) {
+      line.append(i == 0 ? "" : "، ").append(TOPICS.get(topics.nextInt(TOPICS.size())));
+    }
+    return base + "\n" + line + "\n\n🆔 " + titleFa;
   }
 
   static String announcement(String titleFa, List<String> links, boolean quit) {

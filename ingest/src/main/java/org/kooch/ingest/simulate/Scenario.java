@@ -14,8 +14,9 @@ import org.kooch.schemas.PlatformRegistry;
 
 /**
  * A migration story to simulate: platforms and their reported user counts, channel owners with an
- * account per platform, moves (an owner points its audience from one platform to others) and
- * bans (a platform loses users). See {@code scenarios/iran-2018.json}.
+ * account per platform, moves (an owner points its audience from one platform to others, with or
+ * without announcing it), bans (a platform loses users) and impostors (someone else's channel under
+ * an owner's handle). See {@code scenarios/iran-2018.json}.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Scenario(
@@ -27,7 +28,18 @@ public record Scenario(
     List<Owner> owners,
     List<Move> moves,
     List<Ban> bans,
-    Noise noise) {
+    Noise noise,
+    List<Impostor> impostors) {
+
+  public Scenario {
+    impostors = impostors == null ? List.of() : List.copyOf(impostors);
+  }
+
+  /** The scenario without impostors. */
+  public Scenario(String name, String start, String end, long seed, List<PlatformSpec> platforms, List<Owner> owners,
+      List<Move> moves, List<Ban> bans, Noise noise) {
+    this(name, start, end, seed, platforms, owners, moves, bans, noise, List.of());
+  }
 
   /** The built-in scenario of April 2018. */
   public static final String IRAN_2018 = "iran-2018";
@@ -53,7 +65,11 @@ public record Scenario(
    * @param follow share of the source's subscribers who eventually act on the announcement
    * @param halfLifeDays how fast they act
    * @param dualHoming share of those who join a target but keep the source (not a flow)
-   * @param quit the owner stops posting on the source
+   * @param quit the owner stops posting on the source (an unannounced move's source posts for
+   *     {@link #UNANNOUNCED_OVERLAP_DAYS} more days, mirrored on the targets, before it stops)
+   * @param announced whether the owner links the new accounts in a post and its profile (absent: true)
+   * @param mirror share of the source's posts from the move on that each target reposts within
+   *     hours (absent: 0)
    */
   public record Move(
       String date,
@@ -63,7 +79,56 @@ public record Scenario(
       double follow,
       double halfLifeDays,
       double dualHoming,
-      boolean quit) {}
+      boolean quit,
+      Boolean announced,
+      Double mirror) {
+
+    /** Days an unannounced move's quitting source keeps posting (the owner runs both channels for a while). */
+    public static final int UNANNOUNCED_OVERLAP_DAYS = 3;
+
+    /** An announced move without mirroring. */
+    public Move(String date, String owner, String from, Map<String, Double> to, double follow, double halfLifeDays,
+        double dualHoming, boolean quit) {
+      this(date, owner, from, to, follow, halfLifeDays, dualHoming, quit, null, null);
+    }
+
+    public boolean isAnnounced() {
+      return announced == null || announced;
+    }
+
+    public double mirrorShare() {
+      return mirror == null ? 0 : mirror;
+    }
+
+    /** The first day the source no longer posts, or null if it keeps posting. */
+    public LocalDate quitsOn() {
+      if (!quit) {
+        return null;
+      }
+      LocalDate d = LocalDate.parse(date);
+      return isAnnounced() ? d : d.plusDays(UNANNOUNCED_OVERLAP_DAYS);
+    }
+
+    /** The same move, announced or not, with another mirror share. */
+    public Move with(boolean isAnnounced, double mirrorShare) {
+      return new Move(date, owner, from, to, follow, halfLifeDays, dualHoming, quit, isAnnounced, mirrorShare);
+    }
+  }
+
+  /**
+   * A channel that is not the owner's under the owner's handle, on a platform where the owner has
+   * no account: its own posts (its own title), its own audience, no flow from the owner.
+   */
+  public record Impostor(String platform, String handle, String title, String titleFa, long subscribers, double dailyJoins,
+      double growth, double churn) {
+
+    /** As an owner of one account, so the model and the observations treat it like any channel. */
+    public Owner asOwner() {
+      return new Owner("impostor:" + platform + "/" + handle, title, titleFa,
+          Map.of(platform, new Account(handle, null, subscribers, dailyJoins, growth, churn)));
+    }
+  }
+
 
   /**
    * @param churn extra daily loss of every channel on the platform, decaying with halfLifeDays
@@ -122,6 +187,14 @@ public record Scenario(
     platforms.forEach(p -> registry.requireKnown(p.id()));
     for (Owner o : owners) {
       o.accounts().keySet().forEach(registry::requireKnown);
+    }
+    for (Impostor i : impostors) {
+      registry.requireKnown(i.platform());
+      for (Owner o : owners) {
+        if (o.accounts().containsKey(i.platform()) && o.accounts().get(i.platform()).handle().equals(i.handle())) {
+          throw new IllegalArgumentException("impostor " + i.platform() + "/" + i.handle() + " is " + o.id() + "'s own account");
+        }
+      }
     }
     for (Move m : moves) {
       Owner o = owner(m.owner());
