@@ -19,21 +19,85 @@ import org.kooch.streaming.RecordReplay;
  * and the estimated daily flows and platform totals are compared with what really happened.
  */
 final class AccuracyBenchmark {
-  /** A scenario variant and its scores. */
-  record Score(String variant, Map<String, double[]> flowWape, Map<String, double[]> totalsError) {}
+  /**
+   * A scenario variant and its scores. {@code unannouncedFound}: the share of the subscribers who
+   * moved along unannounced moves' pairs that moved along pairs Kooch found (NaN without such
+   * moves); {@code onImpostors}: the share of all estimated flow that is on pairs with an impostor
+   * (NaN without impostors).
+   */
+  record Score(String variant, Map<String, double[]> flowWape, Map<String, double[]> totalsError, double unannouncedFound,
+      double onImpostors) {}
 
   private AccuracyBenchmark() {}
 
   static Score run(String variant, Scenario scenario, ClickHouseSettings clickhouse, int parallelism) throws Exception {
     Simulation sim = land(variant, scenario, clickhouse, parallelism);
-    return score(variant, sim, clickhouse);
+    return score(variant, scenario, sim, clickhouse);
   }
 
   /** Scores what {@link #land} put in {@code clickhouse} against the simulation's truth. */
-  static Score score(String variant, Simulation sim, ClickHouseSettings clickhouse) {
+  static Score score(String variant, Scenario scenario, Simulation sim, ClickHouseSettings clickhouse) {
     try (ClickHouseGateway g = new ClickHouseGateway(clickhouse)) {
-      return new Score(variant, flowWape(sim.truth(), g), totalsError(sim.truth(), g));
+      return new Score(variant, flowWape(sim.truth(), g), totalsError(sim.truth(), g), unannouncedFound(scenario, sim.truth(), g),
+          onImpostors(scenario, g));
     }
+  }
+
+  /** Of the true flow along unannounced moves' pairs (the move and the ban's leavers), the share on pairs Kooch found. */
+  static double unannouncedFound(Scenario scenario, Truth truth, ClickHouseGateway g) {
+    java.util.Set<String> unannounced = new java.util.HashSet<>();
+    for (Scenario.Move m : scenario.moves()) {
+      if (!m.isAnnounced()) {
+        Scenario.Owner o = scenario.owner(m.owner());
+        for (String target : m.to().keySet()) {
+          unannounced.add(pair(m.from() + "/" + o.accounts().get(m.from()).handle(), target + "/" + o.accounts().get(target).handle()));
+        }
+      }
+    }
+    if (unannounced.isEmpty()) {
+      return Double.NaN;
+    }
+    java.util.Set<String> found = new java.util.HashSet<>();
+    for (JsonNode r : g.query("SELECT DISTINCT from_platform, from_channel, to_platform, to_channel FROM channel_links FINAL"
+        + " WHERE evidence IN ('inferred', 'post_link', 'profile_link') AND from_platform != to_platform")) {
+      found.add(pair(r.get("from_platform").asText() + "/" + r.get("from_channel").asText(),
+          r.get("to_platform").asText() + "/" + r.get("to_channel").asText()));
+    }
+    double moved = 0;
+    double onFound = 0;
+    for (Truth.Flow f : truth.flows()) {
+      String p = pair(f.fromPlatform() + "/" + f.fromChannel(), f.toPlatform() + "/" + f.toChannel());
+      if (unannounced.contains(p)) {
+        moved += f.flow();
+        onFound += found.contains(p) ? f.flow() : 0;
+      }
+    }
+    return onFound / moved;
+  }
+
+  /** The share of all estimated flow on pairs one of whose accounts is an impostor. */
+  static double onImpostors(Scenario scenario, ClickHouseGateway g) {
+    if (scenario.impostors().isEmpty()) {
+      return Double.NaN;
+    }
+    java.util.Set<String> fakes = new java.util.HashSet<>();
+    scenario.impostors().forEach(i -> fakes.add(i.platform() + "/" + i.handle()));
+    double all = 0;
+    double onFakes = 0;
+    for (JsonNode r : g.query("SELECT from_platform, from_channel, to_platform, to_channel, sum(flow) AS flow FROM v_channel_flows"
+        + " GROUP BY from_platform, from_channel, to_platform, to_channel")) {
+      double flow = r.get("flow").asDouble();
+      all += flow;
+      if (fakes.contains(r.get("from_platform").asText() + "/" + r.get("from_channel").asText())
+          || fakes.contains(r.get("to_platform").asText() + "/" + r.get("to_channel").asText())) {
+        onFakes += flow;
+      }
+    }
+    return all == 0 ? 0 : onFakes / all;
+  }
+
+  private static String pair(String a, String b) {
+    return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
   }
 
   /** Simulates the scenario and runs its records through the real job into a new database; returns the simulation. */

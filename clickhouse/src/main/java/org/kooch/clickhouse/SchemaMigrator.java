@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * each in {@code kooch_schema_migrations}. Safe to run twice and concurrently: applied files are
  * skipped and every statement is {@code IF NOT EXISTS}. A file edited after it was applied is an
  * error: add a new file instead.
+ *
+ * <p>The files are written for current ClickHouse. The one thing ClickHouse 18.16 cannot read
+ * there, {@code ALTER TABLE ... ADD COLUMN IF NOT EXISTS}, is done here for every version: the
+ * column is looked up in {@code system.columns} and added without the {@code IF NOT EXISTS}
+ * when missing ({@link #addColumnIfMissing}).
  */
 public final class SchemaMigrator {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
@@ -60,7 +65,9 @@ public final class SchemaMigrator {
           continue;
         }
         for (String statement : m.statements(db)) {
-          server.execute(statement);
+          if (!addColumnIfMissing(server, statement)) {
+            server.execute(statement);
+          }
         }
         server.execute(
             "INSERT INTO " + db + "." + TABLE + " (version, name, checksum, applied_at) VALUES ("
@@ -70,6 +77,29 @@ public final class SchemaMigrator {
       }
       return done;
     }
+  }
+
+  private static final java.util.regex.Pattern ADD_COLUMN = java.util.regex.Pattern.compile(
+      "(?is)ALTER\\s+TABLE\\s+(`?)([A-Za-z0-9_]+)\\1\\.(`?)([A-Za-z0-9_]+)\\3\\s+ADD\\s+COLUMN\\s+IF\\s+NOT\\s+EXISTS\\s+([A-Za-z0-9_]+)\\s+(.+)");
+
+  /**
+   * Runs {@code ALTER TABLE db.t ADD COLUMN IF NOT EXISTS c ...} as a lookup and, when the column is
+   * missing, a plain {@code ADD COLUMN}; returns false for any other statement.
+   */
+  static boolean addColumnIfMissing(ClickHouseGateway server, String statement) {
+    java.util.regex.Matcher m = ADD_COLUMN.matcher(statement.strip());
+    if (!m.matches()) {
+      return false;
+    }
+    String database = m.group(2);
+    String table = m.group(4);
+    String column = m.group(5);
+    long present = server.queryLong("SELECT count() FROM system.columns WHERE database = " + Sql.literal(database)
+        + " AND table = " + Sql.literal(table) + " AND name = " + Sql.literal(column));
+    if (present == 0) {
+      server.execute("ALTER TABLE " + Sql.identifier(database) + "." + Sql.identifier(table) + " ADD COLUMN " + column + " " + m.group(6));
+    }
+    return true;
   }
 
   /** The migrations shipped on the classpath, in version order. */

@@ -26,6 +26,35 @@ class SchemaMigratorTest {
   }
 
   @Test
+  void addsAColumnOnlyWhenItIsMissingOnEveryServerVersion() {
+    ClickHouseSettings settings = ClickHouseTestServer.freshDatabase("add_column");
+    String db = settings.database();
+    try (ClickHouseGateway g = new ClickHouseGateway(settings)) {
+      g.execute("CREATE TABLE " + db + ".t (a Int64) ENGINE = MergeTree() ORDER BY a");
+      g.execute("INSERT INTO " + db + ".t (a) VALUES (1)");
+      String add = "ALTER TABLE " + db + ".t ADD COLUMN IF NOT EXISTS kind String DEFAULT 'announced'";
+      assertThat(SchemaMigrator.addColumnIfMissing(g, add)).isTrue();
+      assertThat(SchemaMigrator.addColumnIfMissing(g, add)).isTrue();
+      assertThat(g.query("SELECT a, kind FROM " + db + ".t").get(0).get("kind").asText()).isEqualTo("announced");
+      assertThat(g.queryLong("SELECT count() FROM system.columns WHERE database = " + Sql.literal(db) + " AND table = 't'"))
+          .isEqualTo(2);
+      assertThat(SchemaMigrator.addColumnIfMissing(g, "CREATE TABLE IF NOT EXISTS " + db + ".u (a Int64) ENGINE = Log")).isFalse();
+    }
+  }
+
+  @Test
+  void flowsWrittenBeforePairsWereInferredReadAsAnnounced() {
+    ClickHouseSettings settings = ClickHouseTestServer.freshDatabase("found_by");
+    try (ClickHouseGateway g = new ClickHouseGateway(settings)) {
+      g.execute("INSERT INTO channel_flows (day, from_platform, from_channel, to_platform, to_channel, flow, flow_low, flow_high, version)"
+          + " VALUES ('2018-04-20', 'telegram', 'a', 'soroush', 'a', 10, 5, 20, 1)");
+      assertThat(g.query("SELECT found_by FROM v_channel_flows").get(0).get("found_by").asText()).isEqualTo("announced");
+      assertThat(g.query("SELECT found_by FROM channel_flows_by_account FINAL").stream().map(r -> r.get("found_by").asText()))
+          .containsExactly("announced", "announced");
+    }
+  }
+
+  @Test
   void viewsReturnEachLogicalRowOnceAndKeepPersianText() {
     ClickHouseSettings settings = ClickHouseTestServer.freshDatabase("views");
     String text = "سلام\u200cدنیا 🌹 \"quoted\"\ttab";

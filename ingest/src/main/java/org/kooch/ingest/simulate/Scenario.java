@@ -84,7 +84,7 @@ public record Scenario(
       Double mirror) {
 
     /** Days an unannounced move's quitting source keeps posting (the owner runs both channels for a while). */
-    public static final int UNANNOUNCED_OVERLAP_DAYS = 3;
+    public static final int UNANNOUNCED_OVERLAP_DAYS = 7;
 
     /** An announced move without mirroring. */
     public Move(String date, String owner, String from, Map<String, Double> to, double follow, double halfLifeDays,

@@ -12,7 +12,8 @@ import org.kooch.streaming.clickhouse.VersionClock;
 public class ChannelFlowRow {
   /** The {@code channel_flows} row, as the ClickHouse sink writes it: columns as in {@code clickhouse/*.sql}, values in RowBinary. */
   public static final RowEncoder<ChannelFlowRow> ENCODER = RowEncoder.of(
-      List.of("day", "from_platform", "from_channel", "to_platform", "to_channel", "flow", "flow_low", "flow_high", "version"),
+      List.of("day", "from_platform", "from_channel", "to_platform", "to_channel", "flow", "flow_low", "flow_high", "found_by",
+          "version"),
       (f, row) -> {
         date(row, f.epochDay);
         row.writeString(f.fromPlatform);
@@ -22,6 +23,7 @@ public class ChannelFlowRow {
         row.writeInt64(f.flow);
         row.writeInt64(f.flowLow);
         row.writeInt64(f.flowHigh);
+        row.writeString(FoundBy.orAnnounced(f.foundBy));
         uint64(row, VersionClock.next());
       });
 
@@ -33,6 +35,8 @@ public class ChannelFlowRow {
   public long flow;
   public long flowLow;
   public long flowHigh;
+  /** How the pair was found ({@link FoundBy}). */
+  public String foundBy = FoundBy.ANNOUNCED;
 
   public ChannelFlowRow() {}
 
@@ -60,7 +64,7 @@ public class ChannelFlowRow {
   @Override
   public boolean equals(Object o) {
     return o instanceof ChannelFlowRow r && r.epochDay == epochDay && r.flow == flow && r.flowLow == flowLow
-        && r.flowHigh == flowHigh && r.channelPair().equals(channelPair());
+        && r.flowHigh == flowHigh && r.channelPair().equals(channelPair()) && Objects.equals(r.foundBy, foundBy);
   }
 
   @Override
@@ -70,6 +74,6 @@ public class ChannelFlowRow {
 
   @Override
   public String toString() {
-    return java.time.LocalDate.ofEpochDay(epochDay) + " " + channelPair() + " " + flow + " [" + flowLow + ".." + flowHigh + "]";
+    return java.time.LocalDate.ofEpochDay(epochDay) + " " + channelPair() + " " + flow + " [" + flowLow + ".." + flowHigh + "] " + foundBy;
   }
 }

@@ -22,6 +22,8 @@ public class FlowCandidate {
   public double lossDaily;
   /** The target's gain beyond its trend and shock on this day alone, signed and not smoothed. */
   public double gainDaily;
+  /** How the pair was found ({@link FoundBy}). */
+  public String foundBy = FoundBy.ANNOUNCED;
 
   public FlowCandidate() {}
 
@@ -59,7 +61,8 @@ public class FlowCandidate {
     return o != null && Double.compare(loss, o.loss) == 0 && Double.compare(gain, o.gain) == 0
         && Double.compare(lossRaw, o.lossRaw) == 0 && Double.compare(gainRaw, o.gainRaw) == 0
         && Double.compare(lossUncertainty, o.lossUncertainty) == 0 && Double.compare(gainUncertainty, o.gainUncertainty) == 0
-        && Double.compare(lossDaily, o.lossDaily) == 0 && Double.compare(gainDaily, o.gainDaily) == 0;
+        && Double.compare(lossDaily, o.lossDaily) == 0 && Double.compare(gainDaily, o.gainDaily) == 0
+        && Objects.equals(foundBy, o.foundBy);
   }
 
   @Override

@@ -93,7 +93,9 @@ public final class FlowSplit {
       FlowCandidate c = candidates.get(i);
       double estimate = Double.isNaN(ratio) ? mid[i] : LOSS_WEIGHT * mid[i] + (1 - LOSS_WEIGHT) * ratio * Math.max(0, c.gainDaily);
       long m = Math.round(estimate);
-      rows.add(new ChannelFlowRow(day, c.from, c.to, m, Math.min(m, Math.round(lo[i])), Math.max(m, Math.round(hi[i]))));
+      ChannelFlowRow row = new ChannelFlowRow(day, c.from, c.to, m, Math.min(m, Math.round(lo[i])), Math.max(m, Math.round(hi[i])));
+      row.foundBy = FoundBy.orAnnounced(c.foundBy);
+      rows.add(row);
     }
     return rows;
   }

@@ -14,7 +14,7 @@ import org.kooch.streaming.links.ChannelLinkRow;
  * platforms saw on unlinked channels:
  *
  * <pre>
- * links ─► announced cross-platform moves ─► pair links ─────────┐
+ * links ─► announced or inferred pairs ─► pair links ────────────┐
  * counts ─► day ends ──────────────► route to pairs ◄────────────┤
  * unlinked channels' day ends ─► platform shocks ─► route to pairs ◄─┘
  *                                 └─► pair estimator ◄─┘ ─► split by source ─► channel_flows ─► migration_flows
@@ -33,7 +33,7 @@ public final class FlowsStage {
   /** Writes {@code channel_flows} and {@code migration_flows}; returns the channels' day ends. */
   public DataStream<DayEnd> flows(DataStream<ChannelLinkRow> links, DataStream<ChannelEvent> countEvents) {
     DataStream<PairLink> pairLinks =
-        links.filter(ChannelLinkRow::announcesMove).name("announced-moves").uid("announced-moves")
+        links.filter(l -> l.announcesMove() || l.inferred()).name("announced-moves").uid("announced-moves")
             .flatMap(FlowsStage::pairLinks).returns(PairLink.class).name("pair-links").uid("pair-links");
 
     SingleOutputStreamOperator<DayEnd> dayEnds =
@@ -73,7 +73,7 @@ public final class FlowsStage {
     long day = Math.floorDiv(l.firstSeen, 86_400_000L);
     String[] sides = pair.split("\\|", 2);
     for (int side = 0; side < 2; side++) {
-      out.collect(new PairLink(sides[side], pair, side, day));
+      out.collect(new PairLink(sides[side], pair, side, day, FoundBy.of(l)));
     }
   }
 }

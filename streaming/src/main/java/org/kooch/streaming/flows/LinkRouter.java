@@ -32,7 +32,7 @@ public class LinkRouter extends KeyedCoProcessFunction<String, DayEnd, PairLink,
     history.put(d.epochDay, d);
     long linkedSince = Long.MAX_VALUE;
     for (PairLink p : pairs.values()) {
-      out.collect(new PairDayEnd(p.pair, p.side, p.linkDay, d));
+      out.collect(new PairDayEnd(p, d));
       linkedSince = Math.min(linkedSince, p.linkDay);
     }
     ctx.output(CONTROLS, new ControlDayEnd(d, linkedSince));
@@ -41,8 +41,11 @@ public class LinkRouter extends KeyedCoProcessFunction<String, DayEnd, PairLink,
   @Override
   public void processElement2(PairLink link, Context ctx, Collector<PairDayEnd> out) throws Exception {
     PairLink known = pairs.get(link.pair);
-    if (known != null && known.linkDay <= link.linkDay) {
-      return;
+    if (known != null) {
+      link = known.mergedWith(link);
+      if (link == null) {
+        return;
+      }
     }
     long before = Long.MAX_VALUE;
     for (PairLink p : pairs.values()) {
@@ -50,7 +53,7 @@ public class LinkRouter extends KeyedCoProcessFunction<String, DayEnd, PairLink,
     }
     pairs.put(link.pair, link);
     for (Map.Entry<Long, DayEnd> e : history.entries()) {
-      out.collect(new PairDayEnd(link.pair, link.side, link.linkDay, e.getValue()));
+      out.collect(new PairDayEnd(link, e.getValue()));
       if (link.linkDay < before) {
         ctx.output(CONTROLS, new ControlDayEnd(e.getValue(), link.linkDay));
       }

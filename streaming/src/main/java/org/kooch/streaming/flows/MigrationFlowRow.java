@@ -10,7 +10,8 @@ import org.kooch.streaming.clickhouse.VersionClock;
 public class MigrationFlowRow {
   /** The {@code migration_flows} row, as the ClickHouse sink writes it: columns as in {@code clickhouse/*.sql}, values in RowBinary. */
   public static final RowEncoder<MigrationFlowRow> ENCODER = RowEncoder.of(
-      List.of("day", "from_platform", "to_platform", "flow", "flow_low", "flow_high", "channel_pairs", "version"),
+      List.of("day", "from_platform", "to_platform", "flow", "flow_low", "flow_high", "channel_pairs", "inferred_flow",
+          "inferred_pairs", "version"),
       (f, row) -> {
         date(row, f.epochDay);
         row.writeString(f.fromPlatform);
@@ -19,6 +20,8 @@ public class MigrationFlowRow {
         row.writeInt64(f.flowLow);
         row.writeInt64(f.flowHigh);
         row.writeUInt32(f.channelPairs);
+        row.writeInt64(f.inferredFlow);
+        row.writeUInt32(f.inferredPairs);
         uint64(row, VersionClock.next());
       });
 
@@ -29,11 +32,14 @@ public class MigrationFlowRow {
   public long flowLow;
   public long flowHigh;
   public int channelPairs;
+  /** The part of {@link #flow} on pairs found by inference ({@link FoundBy#INFERRED}), and how many. */
+  public long inferredFlow;
+  public int inferredPairs;
 
   public MigrationFlowRow() {}
 
   @Override
   public String toString() {
-    return java.time.LocalDate.ofEpochDay(epochDay) + " " + fromPlatform + ">" + toPlatform + " " + flow + " [" + flowLow + ".." + flowHigh + "] pairs=" + channelPairs;
+    return java.time.LocalDate.ofEpochDay(epochDay) + " " + fromPlatform + ">" + toPlatform + " " + flow + " [" + flowLow + ".." + flowHigh + "] pairs=" + channelPairs + " inferred=" + inferredFlow + "/" + inferredPairs;
   }
 }

@@ -8,6 +8,8 @@ public class PairDayEnd {
   public String pair;
   public int side;
   public long linkDay;
+  /** How the pair was found ({@link FoundBy}). */
+  public String foundBy;
   public DayEnd dayEnd;
   /** Set instead of a count: the common shock of this side's platform on {@code dayEnd.epochDay}. */
   public boolean isShock;
@@ -16,8 +18,8 @@ public class PairDayEnd {
   public PairDayEnd() {}
 
   /** The platform shock of day {@code epochDay} for one side of a pair. */
-  public static PairDayEnd shock(String pair, int side, long linkDay, long epochDay, double shock) {
-    PairDayEnd p = new PairDayEnd(pair, side, linkDay, new DayEnd("", "", epochDay, Double.NaN, 0));
+  public static PairDayEnd shock(PairLink link, long epochDay, double shock) {
+    PairDayEnd p = new PairDayEnd(link, new DayEnd("", "", epochDay, Double.NaN, 0));
     p.isShock = true;
     p.shock = shock;
     return p;
@@ -28,6 +30,12 @@ public class PairDayEnd {
     this.side = side;
     this.linkDay = linkDay;
     this.dayEnd = dayEnd;
+  }
+
+  /** A day end of one side of {@code link}'s pair. */
+  public PairDayEnd(PairLink link, DayEnd dayEnd) {
+    this(link.pair, link.side, link.linkDay, dayEnd);
+    this.foundBy = link.foundBy;
   }
 
   /** Canonical key of an unordered pair of channel keys. */

@@ -13,7 +13,7 @@ import org.kooch.streaming.time.WatermarkBatch;
 
 /**
  * Keyed by linked pair: keeps both channels' day-end series and, when either changed (new days,
- * late corrections, an earlier link day, a platform shock), recomputes the pair's candidates
+ * late corrections, an earlier link day, a platform shock, an inferred pair announced), recomputes the pair's candidates
  * ({@link PairBaseline}) and emits those that changed. Downstream, the source's loss is split
  * across its targets ({@link SourceFlowSplitter}). The recomputation runs once per watermark for
  * everything that arrived since ({@link WatermarkBatch}), not once per input.
@@ -22,6 +22,7 @@ public class PairFlowEstimator extends KeyedProcessFunction<String, PairDayEnd, 
   private transient MapState<Long, double[]> sideA;
   private transient MapState<Long, double[]> sideB;
   private transient ValueState<Long> linkDay;
+  private transient ValueState<String> foundBy;
   private transient MapState<String, FlowCandidate> emitted;
   private transient MapState<Long, Double> shockA;
   private transient MapState<Long, Double> shockB;
@@ -31,6 +32,7 @@ public class PairFlowEstimator extends KeyedProcessFunction<String, PairDayEnd, 
     sideA = getRuntimeContext().getMapState(new MapStateDescriptor<>("side-a", Long.class, double[].class));
     sideB = getRuntimeContext().getMapState(new MapStateDescriptor<>("side-b", Long.class, double[].class));
     linkDay = getRuntimeContext().getState(new ValueStateDescriptor<>("link-day", Long.class));
+    foundBy = getRuntimeContext().getState(new ValueStateDescriptor<>("found-by", String.class));
     emitted = getRuntimeContext().getMapState(new MapStateDescriptor<>("emitted", String.class, FlowCandidate.class));
     shockA = getRuntimeContext().getMapState(new MapStateDescriptor<>("shock-a", Long.class, Double.class));
     shockB = getRuntimeContext().getMapState(new MapStateDescriptor<>("shock-b", Long.class, Double.class));
@@ -41,6 +43,13 @@ public class PairFlowEstimator extends KeyedProcessFunction<String, PairDayEnd, 
     Long known = linkDay.value();
     if (known == null || p.linkDay < known) {
       linkDay.update(p.linkDay);
+    }
+    String kind = foundBy.value();
+    String merged = kind == null ? FoundBy.orAnnounced(p.foundBy) : FoundBy.merge(kind, FoundBy.orAnnounced(p.foundBy));
+    if (!merged.equals(kind)) {
+      // Every candidate carries how its pair was found: all of them are emitted again.
+      foundBy.update(merged);
+      emitted.clear();
     }
     if (p.isShock) {
       (p.side == 0 ? shockA : shockB).put(p.dayEnd.epochDay, p.shock);
@@ -55,6 +64,7 @@ public class PairFlowEstimator extends KeyedProcessFunction<String, PairDayEnd, 
     String[] keys = ctx.getCurrentKey().split("\\|", 2);
     for (FlowCandidate c : PairBaseline.candidates(
         keys[0], copy(sideA), copyShocks(shockA), keys[1], copy(sideB), copyShocks(shockB), linkDay.value())) {
+      c.foundBy = FoundBy.orAnnounced(foundBy.value());
       String id = c.day + ">" + c.from;
       if (!c.sameFigures(emitted.get(id))) {
         emitted.put(id, c);

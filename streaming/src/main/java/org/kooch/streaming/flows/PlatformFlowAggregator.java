@@ -9,7 +9,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keyed by platform pair: sums the latest channel flows of each day into {@code migration_flows},
- * re-emitting the day whenever one of its channel flows changes.
+ * and separately those on inferred pairs, re-emitting the day whenever one of its channel flows
+ * changes.
  */
 public class PlatformFlowAggregator extends KeyedProcessFunction<String, ChannelFlowRow, MigrationFlowRow> {
   private transient MapState<Long, HashMap<String, long[]>> days;
@@ -26,7 +27,7 @@ public class PlatformFlowAggregator extends KeyedProcessFunction<String, Channel
     if (day == null) {
       day = new HashMap<>();
     }
-    day.put(r.channelPair(), new long[] {r.flow, r.flowLow, r.flowHigh});
+    day.put(r.channelPair(), new long[] {r.flow, r.flowLow, r.flowHigh, FoundBy.INFERRED.equals(r.foundBy) ? 1 : 0});
     days.put(r.epochDay, day);
     MigrationFlowRow m = new MigrationFlowRow();
     m.epochDay = r.epochDay;
@@ -38,6 +39,13 @@ public class PlatformFlowAggregator extends KeyedProcessFunction<String, Channel
       m.flowHigh += f[2];
       if (f[0] > 0) {
         m.channelPairs++;
+      }
+      // Four entries: the fourth is 1 for an inferred pair (three, in state from before: announced).
+      if (f.length > 3 && f[3] == 1) {
+        m.inferredFlow += f[0];
+        if (f[0] > 0) {
+          m.inferredPairs++;
+        }
       }
     }
     out.collect(m);

@@ -25,19 +25,22 @@ public class ShockRouter extends KeyedCoProcessFunction<String, ShockDay, PairLi
   public void processElement1(ShockDay s, Context ctx, Collector<PairDayEnd> out) throws Exception {
     shocks.put(s.epochDay, s.rate);
     for (PairLink p : pairs.values()) {
-      out.collect(PairDayEnd.shock(p.pair, p.side, p.linkDay, s.epochDay, s.rate));
+      out.collect(PairDayEnd.shock(p, s.epochDay, s.rate));
     }
   }
 
   @Override
   public void processElement2(PairLink link, Context ctx, Collector<PairDayEnd> out) throws Exception {
     PairLink known = pairs.get(link.pair + "#" + link.side);
-    if (known != null && known.linkDay <= link.linkDay) {
-      return;
+    if (known != null) {
+      link = known.mergedWith(link);
+      if (link == null) {
+        return;
+      }
     }
     pairs.put(link.pair + "#" + link.side, link);
     for (Map.Entry<Long, Double> e : shocks.entries()) {
-      out.collect(PairDayEnd.shock(link.pair, link.side, link.linkDay, e.getKey(), e.getValue()));
+      out.collect(PairDayEnd.shock(link, e.getKey(), e.getValue()));
     }
   }
 

@@ -72,6 +72,13 @@ public class ChannelLinkRow {
     return fromPlatform + "/" + fromChannel + ">" + toPlatform + "/" + toChannel + "#" + evidence;
   }
 
+  /** The unordered pair of accounts this link joins ("platform/channel|platform/channel", in key order). */
+  public String pairKey() {
+    String a = fromKey();
+    String b = toKey();
+    return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
+  }
+
   public String fromKey() {
     return fromPlatform + "/" + fromChannel;
   }

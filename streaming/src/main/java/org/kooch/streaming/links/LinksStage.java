@@ -10,12 +10,14 @@ import org.kooch.streaming.daily.ChannelEvent;
 
 /**
  * Evidence that two channels have one owner, from four sources (same content is found by its
- * own stage, {@code SameContentStage}), deduplicated into {@code channel_links}:
+ * own stage, {@code SameContentStage}), and the pairs inferred from it without an announcement
+ * ({@link PairInference}), deduplicated into {@code channel_links}:
  *
  * <pre>
  * posts, profiles ─► links (urls, mentions, forwards) ─┐
  * channel events ──► same handle ──────────────────────┼─► dedupe ─► channel_links
- * same-content links ──────────────────────────────────┘      └─► links (returned)
+ * same-content links ──────────────────────────────────┤      └─► links (returned)
+ *        └─► cross-platform evidence ─► pair inference ─┘
  * </pre>
  */
 public final class LinksStage {
@@ -43,8 +45,15 @@ public final class LinksStage {
             .keyBy(e -> e.channel).process(new SameHandleDetector(), TypeInformation.of(ChannelLinkRow.class))
             .name("same-handle").uid("same-handle");
 
-    SingleOutputStreamOperator<ChannelLinkRow> links =
+    DataStream<ChannelLinkRow> inferred =
         postLinks.union(profileLinks, sameHandle, sameContent)
+            .filter(ChannelLinkRow::crossPlatform).name("cross-platform-evidence").uid("cross-platform-evidence")
+            .keyBy(ChannelLinkRow::pairKey)
+            .process(new PairInference(), TypeInformation.of(ChannelLinkRow.class))
+            .name("pair-inference").uid("pair-inference");
+
+    SingleOutputStreamOperator<ChannelLinkRow> links =
+        postLinks.union(profileLinks, sameHandle, sameContent, inferred)
             .keyBy(ChannelLinkRow::key)
             .process(new LinkDeduplicator(), TypeInformation.of(ChannelLinkRow.class))
             .name("channel-links").uid("channel-links");

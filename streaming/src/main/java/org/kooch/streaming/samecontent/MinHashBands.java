@@ -20,12 +20,14 @@ import org.kooch.schemas.Post;
 public class MinHashBands extends RichFlatMapFunction<Post, PostSignature> {
   private transient int parallelism;
   private transient int maxParallelism;
+  private transient int subtask;
 
   @Override
   public void open(OpenContext openContext) {
     TaskInfo task = getRuntimeContext().getTaskInfo();
     parallelism = task.getNumberOfParallelSubtasks();
     maxParallelism = task.getMaxNumberOfParallelSubtasks();
+    subtask = task.getIndexOfThisSubtask();
   }
 
   @Override
@@ -58,6 +60,7 @@ public class MinHashBands extends RichFlatMapFunction<Post, PostSignature> {
       if (post == null) {
         post = new PostSignature(buckets[0], p.getPlatform(), p.getChannel(), p.getPostId(), p.getPublishedAt().toEpochMilli(),
             MinHasher.pack(minimums));
+        post.origin = subtask;
       }
       out.collect(post.inBuckets(buckets));
     }

@@ -37,6 +37,11 @@ public class PostSignature implements CopyableValue<PostSignature> {
 
   /** The key the record is routed by: the first of {@link #buckets}. */
   public long bucket;
+  /**
+   * The {@link MinHashBands} subtask that sent it: the detector tracks how far each sender has
+   * read ({@link SameContentDetector}). Sent over the network only, never kept in state.
+   */
+  public int origin;
   /** The buckets this record is compared in and kept in (all held by one subtask). */
   public long[] buckets;
   /** {@link DataOutputView#writeUTF} form. */
@@ -75,6 +80,7 @@ public class PostSignature implements CopyableValue<PostSignature> {
   /** The same post routed to other buckets (sharing its arrays, which are never changed). */
   public PostSignature inBuckets(long[] otherBuckets) {
     PostSignature c = new PostSignature();
+    c.origin = origin;
     c.bucket = otherBuckets[0];
     c.buckets = otherBuckets;
     c.platform = platform;
@@ -88,6 +94,7 @@ public class PostSignature implements CopyableValue<PostSignature> {
 
   @Override
   public void write(DataOutputView out) throws IOException {
+    out.writeShort(origin);
     out.writeByte(buckets.length);
     for (long b : buckets) {
       out.writeLong(b);
@@ -97,6 +104,7 @@ public class PostSignature implements CopyableValue<PostSignature> {
 
   @Override
   public void read(DataInputView in) throws IOException {
+    origin = in.readUnsignedShort();
     buckets = new long[in.readUnsignedByte()];
     for (int i = 0; i < buckets.length; i++) {
       buckets[i] = in.readLong();
@@ -148,6 +156,7 @@ public class PostSignature implements CopyableValue<PostSignature> {
 
   @Override
   public void copyTo(PostSignature target) {
+    target.origin = origin;
     target.bucket = bucket;
     target.buckets = buckets.clone();
     target.platform = platform;
@@ -167,6 +176,7 @@ public class PostSignature implements CopyableValue<PostSignature> {
 
   @Override
   public void copy(DataInputView source, DataOutputView target) throws IOException {
+    target.writeShort(source.readUnsignedShort());
     int buckets = source.readUnsignedByte();
     target.writeByte(buckets);
     target.write(source, 8 * buckets);

@@ -30,10 +30,12 @@ import org.kooch.streaming.links.ChannelLinkRow;
  *
  * <p>State is bounded by time, not by input: the buckets are swept once per day of publication
  * time this subtask has seen, dropping posts published more than {@link #WINDOW_MS} +
- * {@link #SLACK_MS} before the newest post seen. A post at most {@code SLACK_MS} older than the
- * newest one finds every partner it would have found with unbounded state, so results do not
- * depend on arrival order within that slack; a post later than that is compared with what is
- * left. This holds in bounded runs too, where there are no watermarks to clean up on: a backfill
+ * {@link #SLACK_MS} before the newest post of the sender that has read least far: each
+ * {@link MinHashBands} subtask reads its input in order, but one may run days ahead of another
+ * in a backfill, and the posts of the one behind must still find their partners. A post at most
+ * {@code SLACK_MS} older than its sender's newest one finds every partner it would have found
+ * with unbounded state, so results do not depend on arrival order within that slack; a post
+ * later than that is compared with what is left. This holds in bounded runs too, where there are no watermarks to clean up on: a backfill
  * keeps a day and a half of posts, not all of them. The window is a day: an owner cross-posts the
  * same text within hours.
  *
@@ -65,6 +67,8 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
   private transient int maxParallelism;
   /** The newest publication time this subtask has seen (restored as the newest post kept). */
   private transient long newest;
+  /** The newest publication time from each sender ({@link PostSignature#origin}) since the start or restore. */
+  private transient Map<Integer, Long> newestByOrigin;
   private transient long sweptAt;
 
   /** The raw keyed state is this operator's buckets (it has no timers, which Flink may write there). */
@@ -88,6 +92,7 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
       logs[i] = new EntryLog();
     }
     newest = Long.MIN_VALUE;
+    newestByOrigin = new HashMap<>();
     sweptAt = Long.MIN_VALUE;
     // Buckets and logs are refilled as they were kept, then the horizon of the newest post
     // restored applies to them; a post in several buckets is held once again.
@@ -145,6 +150,7 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
   @Override
   public void processElement(StreamRecord<PostSignature> element) throws IOException {
     PostSignature p = element.getValue();
+    newestByOrigin.merge(p.origin, p.publishedAt, Math::max);
     boolean sweep = false;
     if (p.publishedAt > newest) {
       newest = p.publishedAt;
@@ -267,7 +273,11 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
 
   /** Posts published before this can no longer be compared with a post within the slack of the newest. */
   private long horizon() {
-    return newest == Long.MIN_VALUE ? Long.MIN_VALUE : newest - WINDOW_MS - SLACK_MS;
+    long least = newest;
+    for (long n : newestByOrigin.values()) {
+      least = Math.min(least, n);
+    }
+    return least == Long.MIN_VALUE ? Long.MIN_VALUE : least - WINDOW_MS - SLACK_MS;
   }
 
   /** The posts of one bucket (tests). */

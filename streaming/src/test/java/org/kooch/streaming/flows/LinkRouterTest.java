@@ -89,6 +89,6 @@ class LinkRouterTest {
   }
 
   private void link(String pair, int side, long day) throws Exception {
-    harness.processElement2(new PairLink(TELEGRAM, pair, side, day), 0);
+    harness.processElement2(new PairLink(TELEGRAM, pair, side, day, FoundBy.ANNOUNCED), 0);
   }
 }

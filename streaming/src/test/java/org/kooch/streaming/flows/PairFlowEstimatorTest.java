@@ -68,7 +68,7 @@ class PairFlowEstimatorTest {
         .satisfies(c -> assertThat(c.lossDaily).isCloseTo(-200, within(1e-6)));
     assertThat(out.subList(4, 6)).filteredOn(c -> c.from.equals(TELEGRAM)).singleElement()
         .satisfies(c -> assertThat(c.gainDaily).isCloseTo(200, within(1e-6)));
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(4); // both sides, link day, emitted
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(5); // both sides, link day, found by, emitted
     assertThat(harness.numEventTimeTimers()).isZero();
   }
 
@@ -86,6 +86,37 @@ class PairFlowEstimatorTest {
     harness.processElement(new PairDayEnd(PAIR, 0, L - 1, new DayEnd("soroush", "khamenei_ir", L + 1, 5_001, 0)), 0);
     watermark();
     assertThat(harness.extractOutputValues()).extracting(c -> c.day).containsOnly(L - 1, L, L + 1);
+  }
+
+  @Test
+  void anInferredPairsCandidatesSayInferredUntilThePairIsAnnounced() throws Exception {
+    for (long d = L - 25; d <= L + 1; d++) {
+      PairDayEnd t = new PairDayEnd(PAIR, 1, L, new DayEnd("telegram", "khamenei_ir", d, 10_001 + 10 * (d - L + 25), 0));
+      PairDayEnd s = new PairDayEnd(PAIR, 0, L, new DayEnd("soroush", "khamenei_ir", d, 5_001 + (d >= L ? 100 : 0), 0));
+      t.foundBy = FoundBy.INFERRED;
+      s.foundBy = FoundBy.INFERRED;
+      harness.processElement(t, 0);
+      harness.processElement(s, 0);
+    }
+    watermark();
+    List<FlowCandidate> inferred = harness.extractOutputValues();
+    assertThat(inferred).hasSize(4).allMatch(c -> c.foundBy.equals(FoundBy.INFERRED));
+
+    // The owner announces the pair later: every candidate again, as announced, with the same figures.
+    PairDayEnd announced = new PairDayEnd(PAIR, 0, L, new DayEnd("soroush", "khamenei_ir", L + 1, 5_101, 0));
+    announced.foundBy = FoundBy.ANNOUNCED;
+    harness.processElement(announced, 0);
+    watermark();
+    List<FlowCandidate> all = harness.extractOutputValues();
+    assertThat(all).hasSize(8);
+    assertThat(all.subList(4, 8)).allMatch(c -> c.foundBy.equals(FoundBy.ANNOUNCED)).containsExactlyInAnyOrderElementsOf(inferred);
+
+    // Another inferred finding of an announced pair changes nothing.
+    PairDayEnd again = new PairDayEnd(PAIR, 1, L, new DayEnd("telegram", "khamenei_ir", L + 1, 10_261, 0));
+    again.foundBy = FoundBy.INFERRED;
+    harness.processElement(again, 0);
+    watermark();
+    assertThat(harness.extractOutputValues()).hasSize(8);
   }
 
   /** One day end, then a watermark: the pair is recomputed after each input. */

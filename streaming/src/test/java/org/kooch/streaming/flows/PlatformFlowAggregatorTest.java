@@ -35,11 +35,25 @@ class PlatformFlowAggregatorTest {
     add(new ChannelFlowRow(DAY + 1, "telegram/khamenei_ir", "soroush/khamenei_ir", 70, 60, 80));
     List<MigrationFlowRow> out = harness.extractOutputValues();
     assertThat(out).extracting(MigrationFlowRow::toString).containsExactly(
-        "2016-07-18 telegram>soroush 100 [90..110] pairs=1",
-        "2016-07-18 telegram>soroush 150 [130..170] pairs=2",
-        "2016-07-18 telegram>soroush 50 [40..65] pairs=1", // a zero flow is no channel pair
-        "2016-07-19 telegram>soroush 70 [60..80] pairs=1");
+        "2016-07-18 telegram>soroush 100 [90..110] pairs=1 inferred=0/0",
+        "2016-07-18 telegram>soroush 150 [130..170] pairs=2 inferred=0/0",
+        "2016-07-18 telegram>soroush 50 [40..65] pairs=1 inferred=0/0", // a zero flow is no channel pair
+        "2016-07-19 telegram>soroush 70 [60..80] pairs=1 inferred=0/0");
     assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+  }
+
+  @Test
+  void flowsOnInferredPairsAreAlsoSummedApart() throws Exception {
+    add(new ChannelFlowRow(DAY, "telegram/khamenei_ir", "soroush/khamenei_ir", 100, 90, 110));
+    ChannelFlowRow inferred = new ChannelFlowRow(DAY, "telegram/farsna", "soroush/farsna", 30, 20, 40);
+    inferred.foundBy = FoundBy.INFERRED;
+    add(inferred);
+    ChannelFlowRow announcedLater = new ChannelFlowRow(DAY, "telegram/farsna", "soroush/farsna", 30, 20, 40);
+    add(announcedLater);
+    assertThat(harness.extractOutputValues()).extracting(MigrationFlowRow::toString).containsExactly(
+        "2016-07-18 telegram>soroush 100 [90..110] pairs=1 inferred=0/0",
+        "2016-07-18 telegram>soroush 130 [110..150] pairs=2 inferred=30/1",
+        "2016-07-18 telegram>soroush 130 [110..150] pairs=2 inferred=0/0");
   }
 
   @Test

@@ -55,6 +55,29 @@ class SameContentDetectorTest {
   }
 
   @Test
+  void aSenderThatReadsAheadDoesNotSweepAwayThePartnersOfOneBehind() throws Exception {
+    PostSignature original = post("telegram", "irna_1313", 1, T0, signature(0, 0));
+    original.origin = 1;
+    add(original);
+    for (int day = 1; day <= 4; day++) {
+      PostSignature ahead = post("gap", "other", 100 + day, T0 + day * 24 * H, signature(0, 32));
+      ahead.origin = 0; // a backfill: this sender is days ahead
+      add(ahead);
+    }
+    PostSignature copy = post("eitaa", "irna_1313", 2, T0 + 3 * H, signature(0, 0));
+    copy.origin = 1;
+    add(copy);
+    assertThat(harness.extractOutputValues()).extracting(l -> l.fromKey() + ">" + l.toKey())
+        .containsExactly("telegram/irna_1313>eitaa/irna_1313");
+
+    // Once the sender behind has read on too, the old posts leave state.
+    PostSignature later = post("bale", "x", 3, T0 + 4 * 24 * H, signature(0, 32));
+    later.origin = 1;
+    add(later);
+    assertThat(recent()).extracting(p -> p.postId).doesNotContain(1L, 2L);
+  }
+
+  @Test
   void noLinkOnTheSamePlatformOrBelowTheThreshold() throws Exception {
     add(post("telegram", "khamenei_ir", 1, T0, signature(0, 0)));
     add(post("telegram", "leader_ir", 2, T0 + H, signature(0, 0))); // news reposted on Telegram: not cross-platform
