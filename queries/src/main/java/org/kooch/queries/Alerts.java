@@ -19,6 +19,8 @@ import org.kooch.clickhouse.Sql;
 public final class Alerts {
   public static final int MAX_LIMIT = 1000;
   private static final DateTimeFormatter SQL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+  /** Safely inside {@code DateTime}'s range, whose end (2106-02-07) the server's parsing does not reach on every version. */
+  private static final Instant LAST_DATETIME = Instant.parse("2105-12-31T23:59:59Z");
   private static final String COLUMNS =
       "alert_id, kind, from_platform, from_channel, to_platform, to_channel, evidence, confidence, post_id, seen_at, raised_at";
 
@@ -43,6 +45,9 @@ public final class Alerts {
   /** Alerts raised at or after {@code since} (null: all), newest first, at most {@code limit}. */
   public List<Alert> since(Instant since, int limit) {
     checkLimit(limit);
+    if (since != null && since.isAfter(LAST_DATETIME)) {
+      return List.of(); // DateTime is 32-bit seconds: a later literal would wrap around instead
+    }
     String rows = since == null ? null : "raised_at >= " + Sql.literal(SQL_TIME.format(since));
     return read(LogicalRows.ALERTS.where(null, rows), "raised_at DESC, seen_at DESC, alert_id", limit);
   }

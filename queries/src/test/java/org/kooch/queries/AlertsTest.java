@@ -43,6 +43,7 @@ class AlertsTest {
       assertThat(a1.toPlatform()).isEqualTo("soroush");
       assertThat(alerts.since(null, 10).get(1).postId()).isNull();
       assertThat(alerts.since(Instant.parse("2026-01-01T10:30:00Z"), 10)).extracting(Alerts.Alert::alertId).containsExactly("a3", "a2");
+      assertThat(alerts.since(Instant.parse("2999-01-01T00:00:00Z"), 10)).isEmpty(); // past DateTime's range
       assertThat(alerts.since(null, 1)).extracting(Alerts.Alert::alertId).containsExactly("a3");
       assertThatThrownBy(() -> alerts.since(null, 0)).isInstanceOf(BadRequestException.class);
     }
