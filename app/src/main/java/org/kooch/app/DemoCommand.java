@@ -3,6 +3,7 @@ package org.kooch.app;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.kooch.app.alerts.AlertDispatcher;
 import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.dashboards.DashboardServer;
 import org.kooch.ingest.kafka.RecordPublisher;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Option;
     })
 final class DemoCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
+  @Mixin AlertOptions alerts;
 
   @Option(names = "--port", defaultValue = "8080", description = "Dashboard port (default ${DEFAULT-VALUE}).")
   int port;
@@ -59,7 +61,11 @@ final class DemoCommand implements Callable<Integer> {
       KafkaHandle kafka = shutdown.register(KafkaHandle.open(connection));
       StreamExecutionEnvironment env =
           JobRunner.environment(kafka.settings(), clickhouse, false, 2, Duration.ofSeconds(5), connection.stateDir(), null);
+      AlertDispatcher dispatcher = alerts.dispatcher(clickhouse);
       shutdown.register(JobRunner.startStreaming(env));
+      if (dispatcher != null) {
+        shutdown.register(dispatcher.start());
+      }
       DashboardServer dashboard = shutdown.register(new DashboardServer(connection.clickHouseReadOnly()));
       int p = dashboard.start("127.0.0.1", port);
       System.out.println("Kooch demo: dashboard at http://localhost:" + p + "/  (Ctrl-C stops everything)");

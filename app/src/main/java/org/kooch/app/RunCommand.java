@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.kooch.app.alerts.AlertDispatcher;
 import org.kooch.ingest.kafka.TopicAdmin;
 import org.kooch.streaming.JobSettings;
 import org.kooch.streaming.daily.ChannelDailyAggregator;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Option;
     })
 final class RunCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
+  @Mixin AlertOptions alerts;
 
   @Option(names = "--bounded", description = "Process what is in Kafka now, then exit.")
   boolean bounded;
@@ -63,7 +65,11 @@ final class RunCommand implements Callable<Integer> {
             + (late == null || ((Number) late).longValue() == 0 ? "" : ", " + late + " of them too late for channel_daily"));
         return 0;
       }
+      AlertDispatcher dispatcher = alerts.dispatcher(connection.clickHouse());
       shutdown.register(JobRunner.startStreaming(env));
+      if (dispatcher != null) {
+        shutdown.register(dispatcher.start());
+      }
       System.err.println("running; Ctrl-C stops");
       shutdown.await(0);
       return 0;

@@ -401,7 +401,7 @@ class FaultInjectionIT {
    * producer that writes to a partition the broker does not lead yet can be left with an
    * out-of-order sequence and fail its sends after two minutes.
    */
-  private static void awaitTopicsLed(KafkaSettings kafka) throws Exception {
+  static void awaitTopicsLed(KafkaSettings kafka) throws Exception {
     try (Admin admin = Admin.create(kafka.clientProperties())) {
       TopicAdmin.ensureTopics(kafka);
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);

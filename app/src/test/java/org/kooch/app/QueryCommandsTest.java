@@ -55,6 +55,31 @@ class QueryCommandsTest {
   }
 
   @Test
+  void alertsListTheScenariosMovesOncePerPair() throws Exception {
+    JsonNode all = json(kooch("alerts", "--format", "json", "--limit", "1000"));
+    assertThat(all.size()).isPositive();
+    java.util.Set<String> pairs = new java.util.HashSet<>();
+    for (JsonNode a : all) {
+      String[] ends = {a.get("from_platform").asText() + "/" + a.get("from_channel").asText(),
+          a.get("to_platform").asText() + "/" + a.get("to_channel").asText()};
+      java.util.Arrays.sort(ends);
+      assertThat(pairs.add(ends[0] + "|" + ends[1])).as("one alert per pair").isTrue();
+      assertThat(a.get("kind").asText()).isIn("announced", "inferred");
+      assertThat(a.get("evidence").asText()).isIn("post_link", "profile_link", "inferred");
+      assertThat(a.get("from_platform").asText()).isNotEqualTo(a.get("to_platform").asText());
+    }
+    assertThat(all).anyMatch(a -> a.get("from_platform").asText().equals("telegram") && a.get("to_platform").asText().equals("soroush"));
+    assertThat(json(kooch("alerts", "--since", "2d", "--format", "json", "--limit", "1000")).size()).isEqualTo(all.size());
+    assertThat(json(kooch("alerts", "--since", "2999-01-01", "--format", "json"))).isEmpty();
+    EndToEndTest.Result table = kooch("alerts", "--limit", "1");
+    assertThat(table.exit()).as(table.err()).isZero();
+    assertThat(table.out()).contains("raised_at", "from_channel", "alert_id");
+    EndToEndTest.Result bad = kooch("alerts", "--since", "yesterday");
+    assertThat(bad.exit()).isNotZero();
+    assertThat(bad.err()).contains("--since must be a duration (24h, 7d), a day (YYYY-MM-DD) or an instant");
+  }
+
+  @Test
   void sqlPrintsPersianTextByteForByte() {
     String query = "SELECT channel, text FROM v_posts WHERE platform = 'telegram' AND notEmpty(links) ORDER BY published_at LIMIT 1";
     String stored;

@@ -48,7 +48,11 @@ public enum LogicalRows {
    */
   CHANNEL_FLOWS_BY_ACCOUNT("channel_flows_by_account", "flow_high > 0"),
   /** {@code channel_daily}'s counts by channel and year, in small granules (migration 014; no view). */
-  CHANNEL_DAILY_COUNTS("channel_daily_counts", null);
+  CHANNEL_DAILY_COUNTS("channel_daily_counts", null),
+  /** One alert per channel pair (migration 018). */
+  ALERTS("alerts", null),
+  /** Which alerts went out on which channel (migration 019). */
+  ALERT_DELIVERIES("alert_deliveries", null);
 
   private final String table;
   private final String viewFilter;

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.kooch.queries.Alerts;
 import org.kooch.queries.BadRequestException;
 import org.kooch.queries.ChannelChanges;
 import org.kooch.queries.ChannelPage;
@@ -55,9 +56,13 @@ final class ApiRoutes {
       DateRange range = range(ctx);
       ctx.json(requests.run(reader -> new ChannelPage(reader, registry).query(platform, channel, range)));
     });
+    app.get("/api/alerts", ctx -> {
+      int limit = limit(ctx);
+      ctx.json(Map.of("alerts", requests.run(reader -> new Alerts(reader).since(null, limit))));
+    });
     app.get("/api/<rest>", ctx -> {
       throw new NotFoundException("no API endpoint " + ctx.path()
-          + " (there are /api/platforms, /api/flows, /api/channels, /api/channels/PLATFORM/CHANNEL, /api/health)");
+          + " (there are /api/platforms, /api/flows, /api/channels, /api/channels/PLATFORM/CHANNEL, /api/alerts, /api/health)");
     });
   }
 

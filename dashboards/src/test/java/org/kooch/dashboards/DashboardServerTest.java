@@ -67,6 +67,17 @@ class DashboardServerTest {
   }
 
   @Test
+  void latestMovesAreTheNewestAlerts() throws Exception {
+    JsonNode alert = json("/api/alerts?limit=5").get("alerts").get(0);
+    assertThat(alert.get("alertId").asText()).isEqualTo(KnownRows.ALERT_ID);
+    assertThat(alert.get("kind").asText()).isEqualTo("announced");
+    assertThat(alert.get("fromChannel").asText()).isEqualTo("a_chan");
+    assertThat(alert.get("toPlatform").asText()).isEqualTo("soroush");
+    assertThat(alert.get("raisedAt").asText()).isEqualTo("2018-04-18 06:30:20");
+    assertThat(json("/api/alerts").get("alerts")).hasSize(1);
+  }
+
+  @Test
   void channelsGainingAndLosing() throws Exception {
     JsonNode body = json("/api/channels?from=2018-04-17");
     assertThat(body.get("gainers").get(0).get("channel").asText()).isEqualTo("a_chan");

@@ -16,6 +16,9 @@ public final class KnownRows {
 
   private KnownRows() {}
 
+  /** The one alert: telegram/a_chan announced soroush/a_chan. */
+  public static final String ALERT_ID = "4f1c2a9e-0000-3000-8000-00000000a1e7";
+
   public static ClickHouseSettings database(String prefix) {
     ClickHouseSettings ch = ClickHouseTestServer.freshDatabase(prefix);
     try (ClickHouseGateway g = new ClickHouseGateway(ch)) {
@@ -42,6 +45,10 @@ public final class KnownRows {
       insert(g, "posts",
           "{\"platform\":\"telegram\",\"channel\":\"a_chan\",\"post_id\":7,\"published_at\":\"2018-04-18 06:30:00\",\"collected_at\":\"2018-04-18 08:00:00\","
               + "\"text\":" + json(ANNOUNCEMENT) + ",\"views\":900,\"forwards\":null,\"links\":[\"https://sapp.ir/a_chan\"],\"source\":\"test\"}");
+      insert(g, "alerts",
+          "{\"alert_id\":\"" + ALERT_ID + "\",\"pair\":\"soroush/a_chan|telegram/a_chan\",\"kind\":\"announced\",\"from_platform\":\"telegram\","
+              + "\"from_channel\":\"a_chan\",\"to_platform\":\"soroush\",\"to_channel\":\"a_chan\",\"evidence\":\"post_link\",\"confidence\":0.8,"
+              + "\"post_id\":7,\"seen_at\":\"2018-04-18 06:30:00\",\"raised_at\":\"2018-04-18 06:30:20\",\"version\":1}");
       insert(g, "platform_stats",
           "{\"platform\":\"soroush\",\"observed_at\":\"2018-04-18 12:00:00\",\"reported_users\":5000000,\"source\":\"AFP\"}");
     }

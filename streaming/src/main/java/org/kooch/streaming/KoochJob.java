@@ -6,6 +6,7 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.kooch.schemas.DeadLetter;
+import org.kooch.streaming.alerts.AlertsStage;
 import org.kooch.streaming.clickhouse.TableSinks;
 import org.kooch.streaming.daily.DailyStage;
 import org.kooch.streaming.flows.DayEnd;
@@ -32,6 +33,7 @@ import org.kooch.streaming.samecontent.SameContentStage;
  *                                       └─► too late ──────────────┴─► dead-letters (Kafka)
  * posts ─► same content ──────────┐
  * posts, profiles, channel events ┴─► links ─► channel_links
+ * links ─► alerts (one per channel pair) ─► alerts
  * links, count events ─► flows ─► channel_flows, migration_flows
  *                          └─► day ends, channel_daily, platform stats ─► platforms ─► platform_daily
  * </pre>
@@ -65,6 +67,7 @@ public final class KoochJob {
     DataStream<ChannelLinkRow> sameContent = new SameContentStage().detect(landed.posts());
     DataStream<ChannelLinkRow> links =
         new LinksStage(sinks).link(landed.posts(), landed.profiles(), days.postEvents(), days.countEvents(), sameContent);
+    new AlertsStage(sinks).raise(links);
     DataStream<DayEnd> dayEnds = new FlowsStage(sinks, settings.allowedLateness()).flows(links, days.countEvents());
     new PlatformsStage(sinks).total(dayEnds, days.rows(), landed.platformStats());
   }

@@ -17,6 +17,7 @@ import org.kooch.schemas.PlatformStat;
 import org.kooch.schemas.Post;
 import org.kooch.schemas.PostRef;
 import org.kooch.schemas.SubscriberCount;
+import org.kooch.streaming.alerts.AlertRow;
 import org.kooch.streaming.landing.RawTableRows;
 import org.kooch.streaming.daily.ChannelDailyRow;
 import org.kooch.streaming.flows.ChannelFlowRow;
@@ -178,6 +179,35 @@ class RowEncodersTest {
     assertThat(p.get("reported_users").isNull()).isTrue();
     assertThat(p.get("posts").asLong()).isEqualTo(40);
     assertThat(p.get("views").asLong()).isEqualTo(-1);
+  }
+
+  @Test
+  void alertsAndTheirReplayCollapseToTheFirstRaising() throws Exception {
+    ChannelLinkRow link = new ChannelLinkRow("telegram", "khamenei_ir", "soroush", "khamenei_ir", ChannelLinkRow.POST_LINK,
+        PUBLISHED.toEpochMilli(), 30774L, 0.8);
+    AlertRow first = AlertRow.of(link, PUBLISHED.plusSeconds(60).toEpochMilli());
+    AlertRow replay = AlertRow.of(link, PUBLISHED.plusSeconds(600).toEpochMilli());
+    ChannelLinkRow inferredLink = new ChannelLinkRow("telegram", "farsna", "gap", "farsna_ir", ChannelLinkRow.INFERRED,
+        PUBLISHED.toEpochMilli(), null, 0.91);
+    AlertRow inferred = AlertRow.of(inferredLink, PUBLISHED.plusSeconds(60).toEpochMilli());
+    insert("alerts", AlertRow.ENCODER, List.of(first, inferred));
+    insert("alerts", AlertRow.ENCODER, List.of(replay));
+
+    List<JsonNode> rows = read("SELECT *, toUnixTimestamp(seen_at) AS seen, toUnixTimestamp(raised_at) AS raised FROM v_alerts ORDER BY to_platform");
+    assertThat(rows).hasSize(2);
+    JsonNode g = rows.get(0);
+    assertThat(g.get("kind").asText()).isEqualTo("inferred");
+    assertThat(g.get("to_channel").asText()).isEqualTo("farsna_ir");
+    assertThat(g.get("post_id").isNull()).isTrue();
+    assertThat(g.get("confidence").asDouble()).isEqualTo(0.91);
+    JsonNode s = rows.get(1);
+    assertThat(s.get("alert_id").asText()).isEqualTo(first.alertId);
+    assertThat(s.get("pair").asText()).isEqualTo("soroush/khamenei_ir|telegram/khamenei_ir");
+    assertThat(s.get("kind").asText()).isEqualTo("announced");
+    assertThat(s.get("evidence").asText()).isEqualTo("post_link");
+    assertThat(s.get("post_id").asLong()).isEqualTo(30774L);
+    assertThat(s.get("seen").asLong()).isEqualTo(PUBLISHED.getEpochSecond());
+    assertThat(s.get("raised").asLong()).isEqualTo(PUBLISHED.getEpochSecond() + 60);
   }
 
   private static <T> void insert(String table, RowEncoder<T> encoder, List<T> values) throws Exception {
