@@ -37,6 +37,8 @@ public enum LogicalRows {
   CHANNEL_PROFILES("channel_profiles", null),
   PLATFORM_STATS("platform_stats", null),
   CHANNEL_DAILY("channel_daily", null),
+  /** Per channel and day, views as last observed and at 24 h of age (migration 016). */
+  CHANNEL_ATTENTION("channel_attention", null),
   CHANNEL_LINKS("channel_links", null),
   /** As {@code v_channel_flows} (migration 010): a zero range is "no flow". */
   CHANNEL_FLOWS("channel_flows", "flow_high > 0"),
