@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       PlatformsCommand.class,
       FlowsCommand.class,
       ChannelsCommand.class,
+      AttentionCommand.class,
       SqlCommand.class,
       DeadLettersCommand.class,
       ReportCommand.class,
