@@ -37,9 +37,9 @@ public final class Attention {
    * A pair with flows: each side's mean daily views at 24 h over the {@value #BASELINE_DAYS} days before
    * the first flow day (baseline) and over the range's days from it on (after), the old side's loss
    * ({@code baseline - after}) and the new side's gain ({@code after - baseline}). Null when the range
-   * has no measured day from the first flow day on.
+   * has no measured day from the first flow day on. {@code firstFlowDay} is YYYY-MM-DD.
    */
-  public record PairAttention(String fromPlatform, String fromChannel, String toPlatform, String toChannel, LocalDate firstFlowDay,
+  public record PairAttention(String fromPlatform, String fromChannel, String toPlatform, String toChannel, String firstFlowDay,
       long days, long fromBaseline, Long fromAfter, long toBaseline, Long toAfter, Long lost, Long gained) {}
 
   /** One platform over {@link Result#days()}: views at 24 h (null: none measured), their share, views as last observed. */
@@ -159,7 +159,7 @@ public final class Attention {
       Long fromAfter = days == 0 ? null : mean(views.get(from), afterFrom, afterTo);
       Long toAfter = days == 0 ? null : mean(views.get(to), afterFrom, afterTo);
       out.add(new PairAttention(Rows.text(r, "from_platform"), Rows.text(r, "from_channel"), Rows.text(r, "to_platform"),
-          Rows.text(r, "to_channel"), first, days, fromBaseline, fromAfter, toBaseline, toAfter,
+          Rows.text(r, "to_channel"), first.toString(), days, fromBaseline, fromAfter, toBaseline, toAfter,
           fromAfter == null ? null : fromBaseline - fromAfter, toAfter == null ? null : toAfter - toBaseline));
     }
     out.sort((a, b) -> Long.compare(b.lost() == null ? Long.MIN_VALUE : b.lost(), a.lost() == null ? Long.MIN_VALUE : a.lost()));
@@ -207,7 +207,7 @@ public final class Attention {
 
   public static Table pairTable(List<PairAttention> rows) {
     List<List<Object>> out = new ArrayList<>();
-    rows.forEach(r -> out.add(Arrays.asList(r.fromPlatform(), r.fromChannel(), r.toPlatform(), r.toChannel(), r.firstFlowDay().toString(),
+    rows.forEach(r -> out.add(Arrays.asList(r.fromPlatform(), r.fromChannel(), r.toPlatform(), r.toChannel(), r.firstFlowDay(),
         r.days(), r.fromBaseline(), r.fromAfter(), r.lost(), r.toBaseline(), r.toAfter(), r.gained())));
     return new Table(List.of("from_platform", "from_channel", "to_platform", "to_channel", "first_flow_day", "days", "from_baseline",
         "from_after", "lost", "to_baseline", "to_after", "gained"), out);

@@ -76,7 +76,7 @@ class AttentionTest {
     assertThat(pairs).hasSize(1);
     Attention.PairAttention p = pairs.get(0);
     assertThat(p.fromPlatform() + "/" + p.fromChannel() + ">" + p.toPlatform() + "/" + p.toChannel()).isEqualTo("telegram/a_chan>soroush/a_chan");
-    assertThat(p.firstFlowDay()).isEqualTo(LocalDate.parse("2018-04-18"));
+    assertThat(p.firstFlowDay()).isEqualTo("2018-04-18");
     assertThat(p.fromBaseline()).isEqualTo((7000 + 7000) / Attention.BASELINE_DAYS);
     assertThat(p.days()).isEqualTo(2); // 18 and 19 April: the last day with measured posts
     assertThat(p.fromAfter()).isEqualTo((1000 + 200) / 2);
