@@ -168,9 +168,13 @@ public final class Attention {
 
   /** The dashboard's answer: platform series over the days of the rows, and the pairs. */
   public Result query(Filters f) {
-    List<PlatformDay> rows = platformDays(f);
+    return result(platformDays(f), pairs(f));
+  }
+
+  /** Platform days as series over the days from the first row to the last, with {@code pairs}. */
+  public Result result(List<PlatformDay> rows, List<PairAttention> pairs) {
     List<LocalDate> days = rows.isEmpty() ? List.of() : DateRange.days(rows.get(0).day(), rows.get(rows.size() - 1).day());
-    return new Result(days.stream().map(LocalDate::toString).toList(), series(rows, days), pairs(f));
+    return new Result(days.stream().map(LocalDate::toString).toList(), series(rows, days), pairs);
   }
 
   /** Platform days pivoted to one series per platform (registry order) over {@code days}. */
