@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       FlowsCommand.class,
       ChannelsCommand.class,
       AlertsCommand.class,
+      AttentionCommand.class,
       SqlCommand.class,
       DeadLettersCommand.class,
       ReportCommand.class,

@@ -75,6 +75,37 @@ class DashboardBrowserTest {
     assertThat(seriesPoints("tracked").keySet()).containsExactly("Telegram");
   }
 
+  /**
+   * The scenario collects each post 1 to 6 hours after publication: the views as last observed are
+   * drawn for every platform, the views at 24 h have no point (none measured, none invented).
+   */
+  @Test
+  void platformsPageChartsAttentionBesideSubscribers() throws Exception {
+    browser.open(base + "/?" + ALL);
+    waitForSeries("attention");
+    browser.screenshot("platforms-attention");
+    Map<String, Long> points = seriesPoints("attention");
+    assertThat(points).containsKeys("Telegram (last observed)", "Soroush (last observed)", "Telegram (at 24 h)");
+    assertThat(points.get("Telegram (last observed)")).isGreaterThan(70);
+    assertThat(points.get("Telegram (at 24 h)")).isZero();
+
+    browser.open(base + "/?from=2018-04-10&to=2018-04-20&platform=soroush,gap");
+    waitForSeries("attention");
+    assertThat(seriesPoints("attention").keySet())
+        .containsExactlyInAnyOrder("Soroush (at 24 h)", "Soroush (last observed)", "Gap (at 24 h)", "Gap (last observed)");
+    assertThat(seriesPoints("attention").get("Soroush (last observed)")).isBetween(1L, 11L);
+  }
+
+  /** Waits (up to a minute) until the chart has series: each chart of a page is drawn when its own request answers. */
+  private static void waitForSeries(String chartId) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (!Boolean.TRUE.equals(browser.js("const c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+        + " const o = c && c.getOption(); return !!(o && o.series && o.series.length > 0);", chartId))) {
+      assertThat(System.nanoTime() - deadline).as(chartId + " drawn").isNegative();
+      Thread.sleep(100);
+    }
+  }
+
   @Test
   void flowsPageDrawsTheDiagramAndTheDailySeries() throws Exception {
     browser.open(base + "/flows.html?" + ALL);
@@ -138,7 +169,8 @@ class DashboardBrowserTest {
         java.time.Clock.systemUTC()).run(java.time.LocalDate.of(2018, 5, 6));
     browser.driver.get(dir.resolve(r.report().htmlFileName()).toUri().toString());
     browser.screenshot("report-weekly");
-    assertThat(((Number) browser.js("return document.querySelectorAll('svg').length")).intValue()).isEqualTo(3);
+    // Subscribers, flows, changes, and views at 24 h (drawn as "no data": the scenario collects posts younger).
+    assertThat(((Number) browser.js("return document.querySelectorAll('svg').length")).intValue()).isEqualTo(4);
     assertThat(((Number) browser.js("return document.querySelectorAll('svg path[d^=M]').length")).intValue()).isGreaterThanOrEqualTo(8);
     assertThat(browser.js("return document.querySelector('p.post').matches(':dir(rtl)')")).isEqualTo(true);
   }

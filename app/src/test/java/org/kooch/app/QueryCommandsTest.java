@@ -54,6 +54,34 @@ class QueryCommandsTest {
     assertThat(lines.get(5)).isEqualTo("(3 rows)");
   }
 
+  /**
+   * The scenario collects each post once, 1 to 6 hours after it was published: every post is under
+   * 24 h, so no views at 24 h are shown (none invented), and the views as last observed are
+   * channel_daily's.
+   */
+  @Test
+  void attentionOfTheScenarioHasViewsButNoneAt24h() throws Exception {
+    JsonNode days = json(kooch("attention", "--from", "2018-04-17", "--to", "2018-04-19", "--format", "json"));
+    assertThat(days.size()).isGreaterThanOrEqualTo(6);
+    long telegramViews;
+    try (ClickHouseGateway g = new ClickHouseGateway(db.settings)) {
+      telegramViews = g.queryLong("SELECT sum(views) FROM v_channel_daily WHERE platform = 'telegram' AND day = '2018-04-18'");
+    }
+    JsonNode telegram = null;
+    for (JsonNode d : days) {
+      assertThat(d.get("views_24h").isNull()).isTrue();
+      assertThat(d.get("posts_under_24h").asLong()).isEqualTo(d.get("posts").asLong());
+      if (d.get("day").asText().equals("2018-04-18") && d.get("platform").asText().equals("telegram")) {
+        telegram = d;
+      }
+    }
+    assertThat(telegram).isNotNull();
+    assertThat(telegram.get("views").asLong()).isEqualTo(telegramViews).isPositive();
+    JsonNode pairs = json(kooch("attention", "--by", "pair", "--format", "json"));
+    assertThat(pairs.size()).isPositive();
+    pairs.forEach(p -> assertThat(p.get("lost").isNull()).isTrue());
+  }
+
   @Test
   void alertsListTheScenariosMovesOncePerPair() throws Exception {
     JsonNode all = json(kooch("alerts", "--format", "json", "--limit", "1000"));

@@ -37,7 +37,7 @@ class ReportCommandTest {
         .contains("2018-05-01,telegram,eitaa,");
     assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
     MimeMultipart parts = (MimeMultipart) smtp.getReceivedMessages()[0].getContent();
-    assertThat(parts.getCount()).isEqualTo(5);
+    assertThat(parts.getCount()).isEqualTo(1 + 5); // the HTML, and the CSV files of platforms, flows, channels, announcements, attention
     assertThat(((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n")).as("the mail body is the report").isEqualTo(html);
   }
 

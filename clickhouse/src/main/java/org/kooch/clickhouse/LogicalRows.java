@@ -36,6 +36,8 @@ public enum LogicalRows {
   SUBSCRIBER_SNAPSHOTS("subscriber_snapshots", null),
   CHANNEL_PROFILES("channel_profiles", null),
   CHANNEL_DAILY("channel_daily", null),
+  /** Per channel and day, views as last observed and at 24 h of age (migration 016). */
+  CHANNEL_ATTENTION("channel_attention", null),
   CHANNEL_LINKS("channel_links", null),
   /** As {@code v_migration_flows} (migration 010): a zero range is "no flow". */
   MIGRATION_FLOWS("migration_flows", "flow_high > 0"),

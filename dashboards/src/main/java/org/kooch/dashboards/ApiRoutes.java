@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kooch.queries.Alerts;
+import org.kooch.queries.Attention;
 import org.kooch.queries.BadRequestException;
 import org.kooch.queries.ChannelChanges;
 import org.kooch.queries.ChannelPage;
@@ -41,6 +42,10 @@ final class ApiRoutes {
       Filters f = filters(ctx);
       ctx.json(requests.run(reader -> new MigrationFlows(reader, registry).query(f)));
     });
+    app.get("/api/attention", ctx -> {
+      Filters f = filters(ctx);
+      ctx.json(requests.run(reader -> new Attention(reader, registry).query(f)));
+    });
     app.get("/api/channels", ctx -> {
       Filters f = filters(ctx);
       int limit = limit(ctx);
@@ -62,7 +67,7 @@ final class ApiRoutes {
     });
     app.get("/api/<rest>", ctx -> {
       throw new NotFoundException("no API endpoint " + ctx.path()
-          + " (there are /api/platforms, /api/flows, /api/channels, /api/channels/PLATFORM/CHANNEL, /api/alerts, /api/health)");
+          + " (there are /api/platforms, /api/flows, /api/attention, /api/channels, /api/channels/PLATFORM/CHANNEL, /api/alerts, /api/health)");
     });
   }
 

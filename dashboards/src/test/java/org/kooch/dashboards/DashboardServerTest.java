@@ -56,6 +56,27 @@ class DashboardServerTest {
     assertThat(json("/api/flows?platform=gap").get("pairs")).isEmpty();
   }
 
+  /** KnownRows' channel_attention: telegram/a_chan's 14 baseline days before its first flow day hold 14,000 views at 24 h. */
+  @Test
+  void attentionSeriesWithSharesAndThePairsMove() throws Exception {
+    JsonNode body = json("/api/attention?from=2018-04-18");
+    assertThat(body.get("days").toString()).isEqualTo("[\"2018-04-18\",\"2018-04-19\"]");
+    JsonNode telegram = platform(body, "telegram");
+    assertThat(telegram.get("views24h").toString()).isEqualTo("[" + (1000 + 400) + "," + 200 + "]");
+    assertThat(telegram.get("share24h").toString()).isEqualTo("[0.7,0.2]");
+    assertThat(telegram.get("views").toString()).isEqualTo("[" + (1200 + 500) + "," + (300 + 90) + "]");
+    JsonNode pair = body.get("pairs").get(0);
+    assertThat(pair.get("fromChannel").asText()).isEqualTo("a_chan");
+    assertThat(pair.get("lost").asLong()).isEqualTo(14_000 / 14 - (1000 + 200) / 2);
+    assertThat(pair.get("gained").asLong()).isEqualTo((600 + 800) / 2);
+
+    JsonNode soroush = json("/api/attention?from=2018-04-18&platform=soroush");
+    assertThat(soroush.get("platforms")).hasSize(1);
+    assertThat(platform(soroush, "soroush").get("share24h").toString()).isEqualTo("[0.3,0.8]");
+    assertThat(json("/api/attention?from=2018-04-11&to=2018-04-16").get("days")).isEmpty();
+    assertError("/api/attention?platform=myspace", 400, "unknown platform 'myspace'");
+  }
+
   @Test
   void flowsArePairsWithDailySeriesAndRanges() throws Exception {
     JsonNode pair = json("/api/flows").get("pairs").get(0);

@@ -36,6 +36,18 @@ public final class KnownRows {
       insert(g, "channel_flows",
           "{\"day\":\"2018-04-18\",\"from_platform\":\"telegram\",\"from_channel\":\"a_chan\",\"to_platform\":\"soroush\",\"to_channel\":\"a_chan\",\"flow\":100,\"flow_low\":80,\"flow_high\":120,\"version\":1}",
           "{\"day\":\"2018-04-19\",\"from_platform\":\"telegram\",\"from_channel\":\"a_chan\",\"to_platform\":\"soroush\",\"to_channel\":\"a_chan\",\"flow\":120,\"flow_low\":100,\"flow_high\":140,\"version\":1}");
+      // Views as last observed and at 24 h of age. The pair's first flow day is 18 April: telegram/a_chan's
+      // 14 baseline days hold 7,000 + 7,000 views at 24 h; 19 April is written twice (the newer wins).
+      insert(g, "channel_attention",
+          attentionDay("telegram", "a_chan", "2018-04-10", 2, 7500, 2, 7000, 0, 1),
+          attentionDay("telegram", "a_chan", "2018-04-17", 1, 7200, 1, 7000, 0, 1),
+          attentionDay("telegram", "a_chan", "2018-04-18", 2, 1200, 2, 1000, 0, 1),
+          attentionDay("telegram", "a_chan", "2018-04-19", 1, 100, 0, 0, 1, 1),
+          attentionDay("telegram", "b_chan", "2018-04-18", 1, 500, 1, 400, 0, 1),
+          attentionDay("telegram", "b_chan", "2018-04-19", 1, 90, 0, 0, 1, 1),
+          attentionDay("soroush", "a_chan", "2018-04-18", 1, 700, 1, 600, 0, 1),
+          attentionDay("soroush", "a_chan", "2018-04-19", 2, 900, 1, 800, 1, 1));
+      insert(g, "channel_attention", attentionDay("telegram", "a_chan", "2018-04-19", 1, 300, 1, 200, 0, 2));
       insert(g, "channel_links",
           "{\"from_platform\":\"telegram\",\"from_channel\":\"a_chan\",\"to_platform\":\"soroush\",\"to_channel\":\"a_chan\",\"evidence\":\"post_link\",\"first_seen\":\"2018-04-18 06:30:00\",\"post_id\":7,\"confidence\":0.8,\"version\":1}",
           "{\"from_platform\":\"telegram\",\"from_channel\":\"a_chan\",\"to_platform\":\"gap\",\"to_channel\":\"copycat\",\"evidence\":\"same_content\",\"first_seen\":\"2018-04-18 06:30:00\",\"post_id\":null,\"confidence\":0.7,\"version\":1}");
@@ -67,6 +79,13 @@ public final class KnownRows {
   private static String channelDay(String platform, String channel, String day, long subs) {
     return "{\"platform\":\"" + platform + "\",\"channel\":\"" + channel + "\",\"day\":\"" + day + "\",\"subscribers\":" + subs
         + ",\"subscribers_min\":" + subs + ",\"subscribers_max\":" + subs + ",\"observations\":1,\"posts\":0,\"views\":0,\"version\":1}";
+  }
+
+  private static String attentionDay(String platform, String channel, String day, int posts, long views, int posts24h, long views24h,
+      int under24h, long version) {
+    return "{\"platform\":\"" + platform + "\",\"channel\":\"" + channel + "\",\"day\":\"" + day + "\",\"posts\":" + posts
+        + ",\"views\":" + views + ",\"posts_24h\":" + posts24h + ",\"views_24h\":" + views24h + ",\"posts_under_24h\":" + under24h
+        + ",\"version\":" + version + "}";
   }
 
   private static String json(String s) {

@@ -28,6 +28,7 @@ final class HtmlReport {
     h.append("<p class=\"fa\" lang=\"fa\" dir=\"rtl\">").append(d.period().titleFa()).append(" کوچ</p>\n");
     platforms(h, d);
     flows(h, d);
+    AttentionSection.render(h, d);
     channels(h, d);
     announcements(h, d.announcements());
     h.append("<p style=\"color:#6a7488\">Generated ").append(generatedAt).append(" from the Kooch ClickHouse views;")

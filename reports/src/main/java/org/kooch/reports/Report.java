@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kooch.queries.Announcements;
+import org.kooch.queries.Attention;
 import org.kooch.queries.ChannelChanges;
 import org.kooch.queries.MigrationFlows;
 import org.kooch.queries.PlatformSeries;
@@ -29,6 +30,7 @@ public record Report(String name, String subject, String html, Map<String, Strin
     tables.put("flows", MigrationFlows.dailyTable(d.flowRows()));
     tables.put("channels", ChannelChanges.table(d.changes()));
     tables.put("announcements", Announcements.table(d.announcements()));
+    tables.put("attention", Attention.platformTable(d.attentionRows()));
     Map<String, String> csv = new LinkedHashMap<>();
     tables.forEach((view, t) -> csv.put(name + "-" + view + ".csv", SpreadsheetCsv.of(t)));
     String subject = "Kooch " + d.period().id() + " report: " + d.period().covered(d.end()).from()

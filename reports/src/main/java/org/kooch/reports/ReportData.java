@@ -6,6 +6,7 @@ import java.util.Set;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.LogicalRows;
 import org.kooch.queries.Announcements;
+import org.kooch.queries.Attention;
 import org.kooch.queries.ChannelChanges;
 import org.kooch.queries.Filters;
 import org.kooch.queries.MigrationFlows;
@@ -15,7 +16,8 @@ import org.kooch.schemas.PlatformRegistry;
 /**
  * Everything one report shows, read with the dashboard's query classes: platform audiences over
  * the chart window, flows per pair (daily over the window, totals over the period), the channels
- * that changed most and the announcements of the period.
+ * that changed most, the announcements of the period, and attention (views per platform over the
+ * chart window, the period's platform days and the pairs' loss and gain).
  */
 public record ReportData(
     ReportPeriod period,
@@ -27,7 +29,9 @@ public record ReportData(
     List<MigrationFlows.Row> flowRows,
     List<ChannelChanges.Change> changes,
     ChannelChanges.GainersAndLosers topChanges,
-    List<Announcements.Post> announcements) {
+    List<Announcements.Post> announcements,
+    Attention.Result attention,
+    List<Attention.PlatformDay> attentionRows) {
 
   public static final int TOP = 10;
 
@@ -39,12 +43,14 @@ public record ReportData(
     List<PlatformSeries.Row> windowRows = platforms.rows(window);
     List<MigrationFlows.Row> flowRows = flows.rows(covered);
     ChannelChanges changes = new ChannelChanges(clickhouse);
+    Attention views = new Attention(clickhouse, registry);
     Filters changed = new Filters(period.withBaseline(end), Set.of());
     return new ReportData(period, end, platforms.series(windowRows),
         windowRows.stream().filter(r -> !r.day().isBefore(period.withBaseline(end).from())).toList(),
         flows.pairs(flows.rows(window)), flows.pairs(flowRows), flowRows,
         changes.query(changed, ChannelChanges.Order.CHANGE, ChannelChanges.MAX_LIMIT), changes.gainersAndLosers(changed, TOP),
-        new Announcements(clickhouse).query(covered));
+        new Announcements(clickhouse).query(covered),
+        views.result(views.platformDays(window), views.pairs(covered)), views.platformDays(covered));
   }
 
   /** The last day {@code v_platform_daily} has: the default end of a report. */

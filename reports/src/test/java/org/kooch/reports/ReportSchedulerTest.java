@@ -66,7 +66,8 @@ class ReportSchedulerTest {
           new String(parts.getBodyPart(i).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
     }
     assertThat(attachments.keySet()).containsExactly("kooch-weekly-2018-04-19-platforms.csv", "kooch-weekly-2018-04-19-flows.csv",
-        "kooch-weekly-2018-04-19-channels.csv", "kooch-weekly-2018-04-19-announcements.csv");
+        "kooch-weekly-2018-04-19-channels.csv", "kooch-weekly-2018-04-19-announcements.csv",
+        "kooch-weekly-2018-04-19-attention.csv");
     assertThat(attachments.get("kooch-weekly-2018-04-19-channels.csv")).contains(KnownRows.TITLE);
     assertThat(Files.exists(dir.resolve("kooch-weekly-2018-04-19.html"))).isTrue();
   }

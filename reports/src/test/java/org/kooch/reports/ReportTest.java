@@ -34,7 +34,8 @@ class ReportTest {
 
     assertThat(r.files()).extracting(p -> p.getFileName().toString()).containsExactly(
         "kooch-weekly-2018-04-19.html", "kooch-weekly-2018-04-19-platforms.csv", "kooch-weekly-2018-04-19-flows.csv",
-        "kooch-weekly-2018-04-19-channels.csv", "kooch-weekly-2018-04-19-announcements.csv");
+        "kooch-weekly-2018-04-19-channels.csv", "kooch-weekly-2018-04-19-announcements.csv",
+        "kooch-weekly-2018-04-19-attention.csv");
     String html = Files.readString(dir.resolve("kooch-weekly-2018-04-19.html"), StandardCharsets.UTF_8);
     assertThat(html).contains("Kooch weekly report: 2018-04-13 to 2018-04-19", "<p class=\"fa\" lang=\"fa\" dir=\"rtl\">گزارش هفتگی کوچ</p>")
         .doesNotContain("<script");
@@ -53,6 +54,28 @@ class ReportTest {
     assertThat(channels).contains("telegram,a_chan," + KnownRows.TITLE + ",2018-04-17,1000,2018-04-19,800,-200");
     assertThat(Files.readString(dir.resolve("kooch-weekly-2018-04-19-announcements.csv"), StandardCharsets.UTF_8))
         .contains(KnownRows.ANNOUNCEMENT);
+  }
+
+  /**
+   * KnownRows' channel_attention in the week to 19 April: telegram 7,000 (17th), 1,400 (18th) and
+   * 200 (19th) views at 24 h, soroush 600 and 800; the pair lost 400 and gained 700 a day.
+   */
+  @Test
+  void weeklyReportShowsAttentionWithSharesAndThePairs(@TempDir Path dir) throws Exception {
+    Clock clock = Clock.fixed(Instant.parse("2018-04-23T06:00:00Z"), ZoneOffset.UTC);
+    Report report = new ReportJob(readOnly, ReportPeriod.WEEKLY, dir, null, clock).run(null).report();
+    long telegram = 7000 + 1400 + 200;
+    long soroush = 600 + 800;
+    String html = report.html();
+    assertThat(html).contains("<h2>Attention</h2>")
+        .contains("<tr><td>Telegram</td><td class=\"num\">" + String.format("%,d", telegram) + "</td><td class=\"num\">"
+            + String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * telegram / (telegram + soroush)) + "</td><td class=\"num\">" + (1 + (2 + 1) + 1) + " of " + (1 + (2 + 1) + (1 + 1)) + "</td>")
+        .contains("<tr><td>Soroush</td><td class=\"num\">" + String.format("%,d", soroush) + "</td><td class=\"num\">14.0%</td>")
+        .contains("aria-label=\"Views at 24 h per platform\"")
+        .contains("<td>telegram/a_chan</td><td>soroush/a_chan</td><td>2018-04-18</td><td class=\"num\">400</td><td class=\"num\">700</td>");
+    List<String> csv = report.csv().get("kooch-weekly-2018-04-19-attention.csv").lines().toList();
+    assertThat(csv.get(0)).isEqualTo("day,platform,channels,posts,views,posts_24h,views_24h,posts_under_24h,share_24h,share_views");
+    assertThat(csv).contains("2018-04-17,telegram,1,1,7200,1,7000,0,1.0,1.0", "2018-04-19,soroush,1,2,900,1,800,1,0.8,0.6977");
   }
 
   @Test

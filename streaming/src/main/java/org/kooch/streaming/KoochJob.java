@@ -7,6 +7,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.kooch.schemas.DeadLetter;
 import org.kooch.streaming.alerts.AlertsStage;
+import org.kooch.streaming.attention.AttentionStage;
 import org.kooch.streaming.clickhouse.TableSinks;
 import org.kooch.streaming.daily.DailyStage;
 import org.kooch.streaming.flows.DayEnd;
@@ -31,6 +32,7 @@ import org.kooch.streaming.samecontent.SameContentStage;
  *                ├─► dead letters ─────────────────────────────────┐
  *                └─► posts, counts ─► daily ─► channel_daily       │
  *                                       └─► too late ──────────────┴─► dead-letters (Kafka)
+ * posts ─► attention ─► channel_attention
  * posts ─► same content ──────────┐
  * posts, profiles, channel events ┴─► links ─► channel_links
  * links ─► alerts (one per channel pair) ─► alerts
@@ -63,6 +65,7 @@ public final class KoochJob {
     LandingStage.Landed landed = new LandingStage(sinks).land(records);
     DailyStage.Days days = new DailyStage(sinks, settings.allowedLateness()).aggregate(landed.posts(), landed.counts());
     days.tooLate().union(landed.deadLetters()).sinkTo(deadLetters).name("dead-letters").uid("dead-letters");
+    new AttentionStage(sinks, settings.allowedLateness()).attend(landed.posts());
 
     DataStream<ChannelLinkRow> sameContent = new SameContentStage().detect(landed.posts());
     DataStream<ChannelLinkRow> links =

@@ -62,6 +62,9 @@ class KoochJobIT {
           "{\"type\":\"platform\",\"platform\":\"soroush\",\"observedAt\":\"2018-04-18T12:00:00Z\",\"reportedUsers\":5000000,\"source\":\"AFP\"}")) {
         publisher.publish(codec.decode(line));
       }
+      for (String line : ATTENTION_POSTS) {
+        publisher.publish(codec.decode(line));
+      }
     }
     Properties p = kafka.clientProperties();
     p.put("key.serializer", ByteArraySerializer.class.getName());
@@ -107,6 +110,8 @@ class KoochJobIT {
       assertThat(daily.get(1).get("posts").asLong()).isEqualTo(1);
     }
 
+    assertAttention(ch);
+
     List<DeadLetter> dead =
         TestKafka.readAll(kafka, RecordType.DEAD_LETTER_TOPIC, 1).stream()
             .map(r -> decode(r.value()))
@@ -118,6 +123,48 @@ class KoochJobIT {
     assertThat(notAvro.getFailedAt()).isBefore(Instant.now().plusSeconds(1));
     assertThat(dead).filteredOn(d -> d.getLocation().startsWith("kooch.posts.v1-"))
         .extracting(DeadLetter::getKind).containsExactly("out-of-range", "out-of-range");
+  }
+
+  /**
+   * Posts of telegram/attention_it published on 18 April, collected at several ages (one twice):
+   * views at 24 h are 500 (20 h: 400, 28 h: 600, halfway) and 300 (collected at exactly 24 h);
+   * one post was last seen at 2 h, one only at 42 h (not measured).
+   */
+  private static final List<String> ATTENTION_POSTS = List.of(
+      attentionPost(1, "2018-04-18T00:00:00Z", "2018-04-18T20:00:00Z", 400),
+      attentionPost(1, "2018-04-18T00:00:00Z", "2018-04-19T04:00:00Z", 600),
+      attentionPost(1, "2018-04-18T00:00:00Z", "2018-04-19T04:00:00Z", 600),
+      attentionPost(2, "2018-04-18T12:00:00Z", "2018-04-19T12:00:00Z", 300),
+      attentionPost(2, "2018-04-18T12:00:00Z", "2018-04-20T12:00:00Z", 350),
+      attentionPost(3, "2018-04-18T18:00:00Z", "2018-04-18T20:00:00Z", 10),
+      attentionPost(4, "2018-04-18T06:00:00Z", "2018-04-20T00:00:00Z", 70));
+
+  private static void assertAttention(ClickHouseSettings ch) {
+    try (ClickHouseGateway g = new ClickHouseGateway(ch)) {
+      String own = "platform = 'telegram' AND channel = 'attention_it'";
+      assertThat(g.queryLong("SELECT count() FROM channel_attention FINAL WHERE " + own)).isEqualTo(1);
+      JsonNode day = g.query("SELECT toString(day) AS day, posts, views, posts_24h, views_24h, posts_under_24h FROM v_channel_attention WHERE "
+          + own).get(0);
+      assertThat(day.get("day").asText()).isEqualTo("2018-04-18");
+      assertThat(day.get("posts").asLong()).isEqualTo(4);
+      assertThat(day.get("views").asLong()).isEqualTo(600 + 350 + 10 + 70);
+      assertThat(day.get("posts_24h").asLong()).isEqualTo(2);
+      assertThat(day.get("views_24h").asLong()).isEqualTo(500 + 300);
+      assertThat(day.get("posts_under_24h").asLong()).isEqualTo(1);
+      // khamenei_ir's posts: each collected once before 24 h of age, or (post 1) at 1 h and 25 h: none measured.
+      JsonNode khamenei = g.query("SELECT posts, posts_24h FROM v_channel_attention WHERE " + OWN + " AND day = '2018-04-18'").get(0);
+      assertThat(khamenei.get("posts").asLong()).isEqualTo(2);
+      assertThat(khamenei.get("posts_24h").asLong()).isZero();
+      assertThat(g.queryLong("SELECT views_24h FROM v_platform_attention WHERE platform = 'telegram' AND day = '2018-04-18'"))
+          .isEqualTo(g.queryLong("SELECT sum(views_24h) FROM v_channel_attention WHERE platform = 'telegram' AND day = '2018-04-18'"))
+          .isGreaterThanOrEqualTo(800);
+    }
+  }
+
+  private static String attentionPost(long id, String published, String collected, long views) {
+    return "{\"type\":\"post\",\"platform\":\"telegram\",\"channel\":\"attention_it\",\"postId\":" + id
+        + ",\"publishedAt\":\"" + published + "\",\"collectedAt\":\"" + collected + "\",\"views\":" + views
+        + ",\"text\":\"پست " + id + "\",\"source\":\"it\"}";
   }
 
   private static String post(long id, String published, String collected, long views, String text) {
