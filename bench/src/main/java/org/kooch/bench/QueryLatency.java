@@ -51,7 +51,7 @@ final class QueryLatency {
       MigrationFlows flows = new MigrationFlows(g, registry);
       ChannelChanges changes = new ChannelChanges(g);
       ChannelPage page = new ChannelPage(g, registry);
-      Filters all = new Filters(DateRange.all(), Set.of());
+      Filters all = Filters.all();
       Filters quarter = new Filters(DateRange.parse("2019-09-15", "2019-12-14"), Set.of());
       Filters soroushQuarter = new Filters(DateRange.parse("2019-10-01", "2019-12-31"), Set.of("soroush"));
 

@@ -39,6 +39,8 @@ public enum LogicalRows {
   /** Per channel and day, views as last observed and at 24 h of age (migration 016). */
   CHANNEL_ATTENTION("channel_attention", null),
   CHANNEL_LINKS("channel_links", null),
+  /** As {@code v_channel_flows} (migration 010): a zero range is "no flow". */
+  CHANNEL_FLOWS("channel_flows", "flow_high > 0"),
   /** As {@code v_migration_flows} (migration 010): a zero range is "no flow". */
   MIGRATION_FLOWS("migration_flows", "flow_high > 0"),
   PLATFORM_DAILY("platform_daily", null),

@@ -30,6 +30,11 @@ public record Filters(DateRange range, Set<String> platforms) {
     return new Filters(range, ids);
   }
 
+  /** Every day and every platform. */
+  public static Filters all() {
+    return new Filters(DateRange.all(), Set.of());
+  }
+
   /** The platform id if the registry knows it, else a {@link BadRequestException} listing the known ids. */
   public static String requireKnown(String platform, PlatformRegistry registry) {
     if (!registry.isKnown(platform)) {

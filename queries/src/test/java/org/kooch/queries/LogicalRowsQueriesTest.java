@@ -141,7 +141,7 @@ class LogicalRowsQueriesTest {
   void flowsPlatformsAndTheChannelPageSeeOnlyNewestVersions() {
     try (ClickHouseGateway g = new ClickHouseGateway(ch)) {
       PlatformRegistry registry = PlatformRegistry.defaults();
-      Filters all = new Filters(DateRange.all(), Set.of());
+      Filters all = Filters.all();
       assertThat(new MigrationFlows(g, registry).rows(all)).isEmpty();
       assertThat(new PlatformSeries(g, registry).rows(all)).singleElement()
           .satisfies(r -> assertThat(r.trackedSubscribers()).isEqualTo(3100));
