@@ -1,8 +1,8 @@
-// Shared by every page. The filters (from, to, platform) live in the URL, so a URL is a view:
+// Shared by every page. The filters (from, to, platform, and on the flows page found_by) live in the URL, so a URL is a view:
 // the form fills from it, submitting rewrites it, and the navigation links carry it along.
 window.Kooch = (function () {
   const params = new URLSearchParams(window.location.search);
-  const FILTERS = ['from', 'to', 'platform'];
+  const FILTERS = ['from', 'to', 'platform', 'found_by'];
   // One colour per platform, shared by all its series on every page.
   const COLORS = { telegram: '#2a9fd6', soroush: '#1b7f5f', gap: '#e0a100', eitaa: '#d9534f', bale: '#6f42c1',
     rubika: '#c2185b', igap: '#5d4037', instagram: '#e1306c', twitter: '#444' };

@@ -43,7 +43,8 @@
     for (const p of data.pairs) {
       const tr = K.el('tr', null, { 'data-pair': p.from + '>' + p.to });
       tr.append(K.el('td', p.fromName), K.el('td', p.toName), K.el('td', K.number(p.total), { class: 'num' }),
-        K.el('td', K.number(p.totalLow) + '–' + K.number(p.totalHigh), { class: 'num' }));
+        K.el('td', K.number(p.totalLow) + '–' + K.number(p.totalHigh), { class: 'num' }),
+        K.el('td', K.number(p.totalInferred), { class: 'num' }));
       tbody.appendChild(tr);
     }
   });

@@ -124,6 +124,14 @@ class DashboardBrowserTest {
     long firstDays = number(cell("#totals tr[data-pair='telegram>soroush'] td:nth-child(3)"));
     assertThat(firstDays).isPositive().isLessThan(fullTotal);
     assertThat(browser.driver.findElements(By.cssSelector("#totals tr[data-pair='telegram>bale']"))).as("IRNA moved to Bale on 24 April").isEmpty();
+
+    // Every move of the scenario is announced: the announced pairs carry all of the flow, inferred ones none.
+    browser.open(base + "/flows.html?" + ALL + "&found_by=announced");
+    assertThat(number(cell("#totals tr[data-pair='telegram>soroush'] td:nth-child(3)"))).isEqualTo(fullTotal);
+    assertThat(number(cell("#totals tr[data-pair='telegram>soroush'] td:nth-child(5)"))).isZero();
+    assertThat(browser.js("return document.querySelector('[data-testid=found-by]').value")).isEqualTo("announced");
+    browser.open(base + "/flows.html?" + ALL + "&found_by=inferred");
+    assertThat(browser.driver.findElements(By.cssSelector("#totals tr[data-pair='telegram>soroush']"))).isEmpty();
   }
 
   @Test

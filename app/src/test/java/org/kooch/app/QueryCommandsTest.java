@@ -6,6 +6,7 @@ import static org.kooch.app.EndToEndTest.concat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kooch.clickhouse.ClickHouseGateway;
@@ -42,6 +43,25 @@ class QueryCommandsTest {
     gap.forEach(row -> assertThat(row.get("from_platform").asText() + ">" + row.get("to_platform").asText()).contains("gap"));
     JsonNode fewerDays = json(kooch("flows", "--from", "2018-04-18", "--to", "2018-04-25", "--format", "json"));
     assertThat(fewerDays.get(0).get("flow").asLong()).isLessThan(first.get("flow").asLong());
+  }
+
+  @Test
+  void flowsFoundByAnnouncementAndByInferenceAddUpToAllFlows() throws Exception {
+    String[] range = {"--from", "2018-04-18", "--to", "2018-05-31", "--format", "json"};
+    Map<String, Long> all = totals(json(kooch(EndToEndTest.concat(new String[] {"flows"}, range))));
+    Map<String, Long> announced = totals(json(kooch(EndToEndTest.concat(new String[] {"flows", "--found-by", "announced"}, range))));
+    Map<String, Long> inferred = totals(json(kooch(EndToEndTest.concat(new String[] {"flows", "--found-by", "inferred"}, range))));
+    assertThat(all).isNotEmpty();
+    all.forEach((pair, flow) -> assertThat(announced.getOrDefault(pair, 0L) + inferred.getOrDefault(pair, 0L)).as(pair).isEqualTo(flow));
+    JsonNode daily = json(kooch(EndToEndTest.concat(new String[] {"flows", "--daily"}, range)));
+    daily.forEach(row -> assertThat(row.get("inferred_flow").asLong()).isBetween(0L, Math.max(0, row.get("flow").asLong())));
+    assertFails(kooch("flows", "--found-by", "rumour"), 1, "kooch: found_by must be announced or inferred, not 'rumour'");
+  }
+
+  private static Map<String, Long> totals(JsonNode rows) {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    rows.forEach(r -> out.put(r.get("from_platform").asText() + ">" + r.get("to_platform").asText(), r.get("flow").asLong()));
+    return out;
   }
 
   @Test

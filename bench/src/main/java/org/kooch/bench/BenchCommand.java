@@ -75,8 +75,8 @@ public final class BenchCommand implements Runnable {
     List<Double> dualHoming;
 
     @Option(names = "--unannounced", split = ",", defaultValue = "0.4",
-        description = "Extra runs with this share of moves unannounced (their targets mirror half the source's posts) and"
-            + " --impostors impostors (default ${DEFAULT-VALUE}; 0 skips).")
+        description = "Extra runs, one per seed, with this share of moves unannounced (their targets mirror half the source's"
+            + " posts) and --impostors impostors (default ${DEFAULT-VALUE}; 0 skips).")
     List<Double> unannounced;
 
     @Option(names = "--impostors", defaultValue = "12", description = "Impostors in the unannounced runs (default ${DEFAULT-VALUE}).")
@@ -96,8 +96,11 @@ public final class BenchCommand implements Runnable {
         variants.put("dual-homing " + d, ScenarioVariants.withDualHoming(base, d));
       }
       for (double u : unannounced) {
-        if (u > 0) {
-          variants.put(String.format(Locale.ROOT, "unannounced %.0f%%", 100 * u), ScenarioVariants.withUnannounced(base, u, 0.5, impostors));
+        for (long seed : seeds) {
+          if (u > 0) {
+            variants.put(String.format(Locale.ROOT, "unannounced %.0f%% %d", 100 * u, seed),
+                ScenarioVariants.withUnannounced(ScenarioVariants.withSeed(base, seed), u, 0.5, impostors));
+          }
         }
       }
       LocalClickHouse.ensureReady(connection.clickHouse(), false);
@@ -119,7 +122,7 @@ public final class BenchCommand implements Runnable {
     private static boolean printTargets(List<AccuracyBenchmark.Score> scores) {
       System.out.println();
       System.out.println("Targets");
-      System.out.printf(Locale.ROOT, "%-18s %-48s %9s %7s%n", "variant", "target", "measured", "");
+      System.out.printf(Locale.ROOT, "%-21s %-48s %9s %7s%n", "variant", "target", "measured", "");
       boolean allMet = true;
       for (AccuracyBenchmark.Score s : scores) {
         if (!s.variant().startsWith("seed") && !s.variant().startsWith("unannounced")) {
@@ -140,29 +143,29 @@ public final class BenchCommand implements Runnable {
 
     private static boolean target(String variant, String target, double measured, double bound, boolean below) {
       boolean met = below ? measured < bound : measured >= bound;
-      System.out.printf(Locale.ROOT, "%-18s %-48s %8.1f%% %7s%n", variant, target, 100 * measured, met ? "met" : "MISSED");
+      System.out.printf(Locale.ROOT, "%-21s %-48s %8.1f%% %7s%n", variant, target, 100 * measured, met ? "met" : "MISSED");
       return met;
     }
 
     private static void print(List<AccuracyBenchmark.Score> scores) {
       System.out.println();
       System.out.println("Daily flow WAPE per platform pair (true total -> estimated total)");
-      System.out.printf(Locale.ROOT, "%-18s %-22s %8s %12s %12s%n", "variant", "pair", "WAPE", "true", "estimated");
+      System.out.printf(Locale.ROOT, "%-21s %-22s %8s %12s %12s%n", "variant", "pair", "WAPE", "true", "estimated");
       for (AccuracyBenchmark.Score s : scores) {
         for (Map.Entry<String, double[]> e : s.flowWape().entrySet()) {
           double[] v = e.getValue();
           if (v[1] == 0 && Math.round(v[2]) == 0) {
             continue; // a pair of accounts with neither a true nor an estimated flow
           }
-          System.out.printf(Locale.ROOT, "%-18s %-22s %7.1f%% %,12.0f %,12.0f%n", s.variant(), e.getKey(), v[0] * 100, v[1], v[2]);
+          System.out.printf(Locale.ROOT, "%-21s %-22s %7.1f%% %,12.0f %,12.0f%n", s.variant(), e.getKey(), v[0] * 100, v[1], v[2]);
         }
       }
       System.out.println();
       System.out.println("Platform totals (tracked subscribers per day): WAPE over all days, and the worst single day");
-      System.out.printf(Locale.ROOT, "%-18s %-10s %8s %8s%n", "variant", "platform", "WAPE", "worst");
+      System.out.printf(Locale.ROOT, "%-21s %-10s %8s %8s%n", "variant", "platform", "WAPE", "worst");
       for (AccuracyBenchmark.Score s : scores) {
         for (Map.Entry<String, double[]> e : s.totalsError().entrySet()) {
-          System.out.printf(Locale.ROOT, "%-18s %-10s %7.2f%% %7.2f%%%n", s.variant(), e.getKey(), e.getValue()[0] * 100, e.getValue()[1] * 100);
+          System.out.printf(Locale.ROOT, "%-21s %-10s %7.2f%% %7.2f%%%n", s.variant(), e.getKey(), e.getValue()[0] * 100, e.getValue()[1] * 100);
         }
       }
     }

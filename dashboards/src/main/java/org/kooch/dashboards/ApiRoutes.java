@@ -40,7 +40,12 @@ final class ApiRoutes {
     });
     app.get("/api/flows", ctx -> {
       Filters f = filters(ctx);
-      ctx.json(requests.run(reader -> new MigrationFlows(reader, registry).query(f)));
+      String foundBy = ctx.queryParam("found_by");
+      if (foundBy != null && !foundBy.isEmpty()) {
+        MigrationFlows.requireFoundBy(foundBy);
+      }
+      String kind = foundBy == null || foundBy.isEmpty() ? null : foundBy;
+      ctx.json(requests.run(reader -> new MigrationFlows(reader, registry).query(f, kind)));
     });
     app.get("/api/attention", ctx -> {
       Filters f = filters(ctx);

@@ -54,6 +54,8 @@ class DashboardServerTest {
     assertThat(json("/api/flows").get("pairs").get(0).get("total").asLong()).isEqualTo(220);
     assertThat(json("/api/flows?to=2018-04-18").get("pairs").get(0).get("total").asLong()).isEqualTo(100);
     assertThat(json("/api/flows?platform=gap").get("pairs")).isEmpty();
+    assertThat(json("/api/flows?found_by=announced").get("pairs").get(0).get("total").asLong()).isEqualTo(220);
+    assertThat(json("/api/flows?found_by=inferred").get("pairs")).isEmpty();
   }
 
   /** KnownRows' channel_attention: telegram/a_chan's 14 baseline days before its first flow day hold 14,000 views at 24 h. */
@@ -123,6 +125,7 @@ class DashboardServerTest {
   void badInputIsA4xxWithAReason() throws Exception {
     assertError("/api/platforms?from=yesterday", 400, "'from' must be a date like 2018-04-30 (YYYY-MM-DD), got 'yesterday'");
     assertError("/api/flows?platform=telegram,myspace", 400, "unknown platform 'myspace' (known: telegram, soroush, gap");
+    assertError("/api/flows?found_by=rumour", 400, "found_by must be announced or inferred, not 'rumour'");
     assertError("/api/channels?from=2018-05-01&to=2018-04-01", 400, "'to' (2018-04-01) is before 'from' (2018-05-01)");
     assertError("/api/channels?limit=lots", 400, "'limit' must be a whole number, got 'lots'");
     assertError("/api/channels?limit=0", 400, "limit must be between 1 and 1000");

@@ -48,8 +48,8 @@ class ReportTest {
         .contains("<p class=\"post\" dir=\"auto\" lang=\"fa\">" + KnownRows.ANNOUNCEMENT + "</p>");
 
     assertThat(Files.readAllLines(dir.resolve("kooch-weekly-2018-04-19-flows.csv"), StandardCharsets.UTF_8)).containsExactly(
-        "day,from_platform,to_platform,flow,flow_low,flow_high,channel_pairs", "2018-04-18,telegram,soroush,100,80,120,1",
-        "2018-04-19,telegram,soroush,120,100,140,1");
+        "day,from_platform,to_platform,flow,flow_low,flow_high,channel_pairs,inferred_flow", "2018-04-18,telegram,soroush,100,80,120,1,0",
+        "2018-04-19,telegram,soroush,120,100,140,1,0");
     List<String> channels = Files.readAllLines(dir.resolve("kooch-weekly-2018-04-19-channels.csv"), StandardCharsets.UTF_8);
     assertThat(channels).contains("telegram,a_chan," + KnownRows.TITLE + ",2018-04-17,1000,2018-04-19,800,-200");
     assertThat(Files.readString(dir.resolve("kooch-weekly-2018-04-19-announcements.csv"), StandardCharsets.UTF_8))
