@@ -54,6 +54,12 @@ class DashboardBrowserTest {
     assertThat(points.get("Telegram")).isGreaterThan(70);
     assertThat(points.values()).allMatch(n -> n > 0);
     String soroushAll = cell("#latest tr[data-platform=soroush] td:nth-child(4)");
+    // The latest moves: one alert per pair the scenario's announcements made, each linking its channels.
+    waitForRows("#latest-moves tbody tr[data-alert-id]");
+    String moves = cell("#latest-moves tbody");
+    assertThat(moves).contains("khamenei_ir", "hassanrouhani", "announced");
+    assertThat(browser.driver.findElements(By.cssSelector("#latest-moves tbody tr[data-alert-id]"))).hasSizeBetween(5, 10);
+    assertThat(browser.driver.findElements(By.cssSelector("#latest-moves tbody a"))).isNotEmpty();
 
     browser.open(base + "/?from=2018-04-10&to=2018-04-20&platform=soroush,gap");
     browser.screenshot("platforms-filtered");
@@ -94,6 +100,15 @@ class DashboardBrowserTest {
     assertThat(seriesPoints("attention").keySet())
         .containsExactlyInAnyOrder("Soroush (at 24 h)", "Soroush (last observed)", "Gap (at 24 h)", "Gap (last observed)");
     assertThat(seriesPoints("attention").get("Soroush (last observed)")).isBetween(1L, 11L);
+  }
+
+  /** Waits (up to a minute) until the page has rows matching {@code css}: each panel fills when its own request answers. */
+  private static void waitForRows(String css) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (browser.driver.findElements(By.cssSelector(css)).isEmpty()) {
+      assertThat(System.nanoTime() - deadline).as(css + " shown").isNegative();
+      Thread.sleep(100);
+    }
   }
 
   /** Waits (up to a minute) until the chart has series: each chart of a page is drawn when its own request answers. */
