@@ -36,6 +36,11 @@ class AlertOptions {
       description = "How often the dispatcher looks for undelivered alerts (default ${DEFAULT-VALUE}).")
   Duration poll;
 
+  @Option(names = "--alert-max-age", converter = DurationConverter.class, defaultValue = "2d",
+      description = "Send only alerts whose move was seen within this long (default ${DEFAULT-VALUE}): a backfill raises alerts for"
+          + " history, which stay in the alerts table and kooch alerts.")
+  Duration maxAge;
+
   @Mixin SmtpOptions smtp;
 
   /** The webhook's attempts per round, and the pause before the second (doubling after). */
@@ -44,6 +49,11 @@ class AlertOptions {
 
   /** A dispatcher for the channels named, not started; null when none is. */
   AlertDispatcher dispatcher(ClickHouseSettings writer) {
+    return dispatcher(writer, maxAge);
+  }
+
+  /** As above, sending alerts of moves seen up to {@code maxAge} ago. */
+  AlertDispatcher dispatcher(ClickHouseSettings writer, Duration maxAge) {
     List<AlertChannel> channels = new ArrayList<>();
     if (webhook != null && !webhook.isBlank()) {
       String secret = System.getenv(SECRET_ENV);
@@ -55,6 +65,6 @@ class AlertOptions {
     if (!mailTo.isEmpty()) {
       channels.add(new MailChannel(smtp.settings(mailTo)));
     }
-    return channels.isEmpty() ? null : new AlertDispatcher(writer, channels, poll, Clock.systemUTC());
+    return channels.isEmpty() ? null : new AlertDispatcher(writer, channels, poll, maxAge, Clock.systemUTC());
   }
 }

@@ -57,8 +57,14 @@ public final class Alerts {
    * most {@code limit}: what the dispatcher has still to send there.
    */
   public List<Alert> undelivered(String channel, int limit) {
+    return undelivered(channel, limit, null);
+  }
+
+  /** As above, of the moves seen at or after {@code seenSince} (null: any). */
+  public List<Alert> undelivered(String channel, int limit, Instant seenSince) {
     checkLimit(limit);
-    String rows = "alert_id NOT IN (SELECT alert_id FROM alert_deliveries WHERE channel = " + Sql.literal(channel) + ")";
+    String rows = "alert_id NOT IN (SELECT alert_id FROM alert_deliveries WHERE channel = " + Sql.literal(channel) + ")"
+        + (seenSince == null ? "" : " AND seen_at >= " + Sql.literal(SQL_TIME.format(seenSince.isBefore(Instant.EPOCH) ? Instant.EPOCH : seenSince)));
     return read(LogicalRows.ALERTS.where(null, rows), "raised_at, seen_at, alert_id", limit);
   }
 

@@ -41,6 +41,7 @@ public final class AlertDispatcher implements AutoCloseable {
   private final ClickHouseSettings clickhouse;
   private final List<AlertChannel> channels;
   private final Duration poll;
+  private final Duration maxAge;
   private final Clock clock;
   /** Per channel: failed rounds in a row, and when to try again. */
   private final Map<String, Integer> failedRounds = new HashMap<>();
@@ -49,13 +50,18 @@ public final class AlertDispatcher implements AutoCloseable {
   private final Map<String, Integer> attempts = new HashMap<>();
   private volatile ScheduledExecutorService executor;
 
-  public AlertDispatcher(ClickHouseSettings writer, List<AlertChannel> channels, Duration poll, Clock clock) {
+  /**
+   * {@code maxAge}: alerts whose move was seen longer ago than this are not sent (a backfill raises
+   * alerts for history; they stay in the table and {@code kooch alerts}).
+   */
+  public AlertDispatcher(ClickHouseSettings writer, List<AlertChannel> channels, Duration poll, Duration maxAge, Clock clock) {
     if (channels.isEmpty()) {
       throw new IllegalArgumentException("no alert channel");
     }
     this.clickhouse = writer;
     this.channels = List.copyOf(channels);
     this.poll = poll;
+    this.maxAge = maxAge;
     this.clock = clock;
   }
 
@@ -94,7 +100,7 @@ public final class AlertDispatcher implements AutoCloseable {
 
   private int deliverPending(ClickHouseGateway g, Alerts alerts, AlertChannel channel) {
     int delivered = 0;
-    for (Alerts.Alert a : alerts.undelivered(channel.name(), BATCH)) {
+    for (Alerts.Alert a : alerts.undelivered(channel.name(), BATCH, clock.instant().minus(maxAge))) {
       String key = channel.name() + "|" + a.alertId();
       int attempt = attempts.merge(key, 1, Integer::sum);
       try {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,10 @@ import org.kooch.reports.MailSettings;
  */
 class AlertDispatcherTest {
   private static final byte[] SECRET = "s3cret-for-tests".getBytes(StandardCharsets.UTF_8);
+  /** A running clock a day after the alerts' moves were seen (16 April 2018). */
+  private static final Clock IN_APRIL_2018 =
+      Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Instant.parse("2018-04-17T10:00:00Z")));
+  private static final Duration MAX_AGE = Duration.ofDays(2);
 
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
@@ -77,23 +82,37 @@ class AlertDispatcherTest {
   }
 
   @Test
+  void movesSeenLongerAgoThanTheMaximumAgeAreNotSent() throws Exception {
+    try (WebhookReceiver receiver = new WebhookReceiver(SECRET, 0)) {
+      AlertDispatcher aWeekLater = new AlertDispatcher(ch, List.of(new WebhookChannel(receiver.url(), SECRET, 3, Duration.ofMillis(1))),
+          Duration.ofMillis(1), MAX_AGE, Clock.offset(IN_APRIL_2018, Duration.ofDays(6)));
+      assertThat(aWeekLater.round()).isZero();
+      assertThat(receiver.requests()).isZero();
+      try (ClickHouseGateway g = new ClickHouseGateway(ch)) {
+        assertThat(g.queryLong("SELECT count() FROM v_alert_deliveries")).isZero();
+        assertThat(g.queryLong("SELECT count() FROM v_alerts")).as("kept for kooch alerts").isEqualTo(2);
+      }
+    }
+  }
+
+  @Test
   void aReceiverThatRefusesKeepsTheAlertPendingUntilItAccepts() throws Exception {
     try (WebhookReceiver receiver = new WebhookReceiver(SECRET, 0)) {
       // Signed with another secret: 401, not retried within the round, not recorded.
       AlertDispatcher wrongSecret = new AlertDispatcher(ch,
           List.of(new WebhookChannel(receiver.url(), "not-the-secret".getBytes(StandardCharsets.UTF_8), 3, Duration.ofMillis(1))),
-          Duration.ofMillis(1), Clock.systemUTC());
+          Duration.ofMillis(1), MAX_AGE, IN_APRIL_2018);
       assertThat(wrongSecret.round()).isZero();
       assertThat(receiver.badSignatures()).isEqualTo(1);
       // A receiver that is down (nothing listens): retried with backoff, then left pending.
       URI down = URI.create("http://127.0.0.1:1/hooks/kooch");
       assertThat(new AlertDispatcher(ch, List.of(new WebhookChannel(down, SECRET, 3, Duration.ofMillis(1))), Duration.ofMillis(1),
-          Clock.systemUTC()).round()).isZero();
+          MAX_AGE, IN_APRIL_2018).round()).isZero();
       try (ClickHouseGateway g = new ClickHouseGateway(ch)) {
         assertThat(g.queryLong("SELECT count() FROM v_alert_deliveries")).isZero();
       }
       AlertDispatcher right = new AlertDispatcher(ch, List.of(new WebhookChannel(receiver.url(), SECRET, 3, Duration.ofMillis(1))),
-          Duration.ofMillis(1), Clock.systemUTC());
+          Duration.ofMillis(1), MAX_AGE, IN_APRIL_2018);
       assertThat(right.round()).isEqualTo(2);
       assertThat(receiver.received()).hasSize(2);
     }
@@ -112,7 +131,7 @@ class AlertDispatcherTest {
   private AlertDispatcher dispatcher(URI webhook, byte[] secret) {
     MailSettings mail = new MailSettings("127.0.0.1", smtp.getSmtp().getPort(), "", "", false, "kooch@kooch.test", List.of("analysts@kooch.test"));
     return new AlertDispatcher(ch, List.of(new WebhookChannel(webhook, secret, 5, Duration.ofMillis(20)), new MailChannel(mail)),
-        Duration.ofMillis(50), Clock.systemUTC());
+        Duration.ofMillis(50), MAX_AGE, IN_APRIL_2018);
   }
 
   private static String alert(String id, String toPlatform, String raised) {
