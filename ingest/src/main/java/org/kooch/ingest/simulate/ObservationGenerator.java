@@ -18,7 +18,8 @@ import org.kooch.schemas.SubscriberCount;
  * Turns the true audiences into what collectors would see: subscriber counts at irregular times,
  * some rounded ("1.6M"), jittered, missing for a day, duplicated or delivered days late; posts
  * (with announcements linking the new accounts, and reposts on the targets of moves that mirror
- * their source); daily profiles; platform user reports.
+ * their source), each collected again about a day after it was published with its views grown;
+ * daily profiles; platform user reports.
  *
  * <p>Each news post's text is its own (a headline, then a line of topics drawn for that post), so
  * two channels share a text only where the scenario says so (a mirrored post), as near-identical
@@ -39,6 +40,8 @@ final class ObservationGenerator {
   private Random random;
   /** Draws for post texts and mirroring only (see the class comment). */
   private final Random texts;
+  /** Draws for the second collection of each post, so adding it left every other record as it was. */
+  private final Random recollections;
   private final List<TimedRecord> out = new ArrayList<>();
   private final Map<AudienceModel.Account, Long> nextPostId = new HashMap<>();
 
@@ -48,6 +51,7 @@ final class ObservationGenerator {
     this.ownerDraws = new Random(scenario.seed() * 31 + 7);
     this.impostorDraws = new Random(scenario.seed() * 37 + 5);
     this.texts = new Random(scenario.seed() * 131 + 11);
+    this.recollections = new Random(scenario.seed() * 137 + 13);
   }
 
   List<TimedRecord> generate() {
@@ -176,6 +180,11 @@ final class ObservationGenerator {
             .setSource(SOURCE_EXACT)
             .build();
     emit(collected, p);
+    // Collectors page back through recent posts: each is seen again 21 to 27 hours after it was
+    // published, its views grown by a third to two thirds (a post's views at 24 h of age).
+    long again = t + 21 * 3_600_000L + (long) (recollections.nextDouble() * 6 * 3_600_000L);
+    long grown = Math.round(p.getViews() * (4 + 2 * recollections.nextDouble()) / 3);
+    emit(again, Post.newBuilder(p).setCollectedAt(Instant.ofEpochMilli(again)).setViews(grown).build());
   }
 
   private SpecificRecord profile(AudienceModel.Account a, LocalDate day, long t) {

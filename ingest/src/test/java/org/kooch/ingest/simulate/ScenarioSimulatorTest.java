@@ -55,6 +55,23 @@ class ScenarioSimulatorTest {
   }
 
   @Test
+  void everyPostIsCollectedAgainAboutADayAfterItWasPublishedWithMoreViews() {
+    java.util.Map<String, List<Post>> byPost = new java.util.HashMap<>();
+    sim.records().stream().map(TimedRecord::record).filter(Post.class::isInstance).map(Post.class::cast)
+        .forEach(p -> byPost.computeIfAbsent(p.getPlatform() + "/" + p.getChannel() + "/" + p.getPostId(), k -> new java.util.ArrayList<>()).add(p));
+    assertThat(byPost).isNotEmpty();
+    for (List<Post> collections : byPost.values()) {
+      assertThat(collections).hasSize(2);
+      Post first = collections.get(0).getCollectedAt().isBefore(collections.get(1).getCollectedAt()) ? collections.get(0) : collections.get(1);
+      Post again = first == collections.get(0) ? collections.get(1) : collections.get(0);
+      long ageHours = java.time.Duration.between(again.getPublishedAt(), again.getCollectedAt()).toHours();
+      assertThat(ageHours).isBetween(21L, 27L);
+      assertThat(again.getViews()).isGreaterThanOrEqualTo(first.getViews());
+      assertThat(again.getText()).isEqualTo(first.getText());
+    }
+  }
+
+  @Test
   void producesValidRecordsWithAnnouncementLinksAndReports() {
     JsonLinesCodec codec = new JsonLinesCodec();
     for (TimedRecord r : sim.records()) {
@@ -66,7 +83,8 @@ class ScenarioSimulatorTest {
             .filter(r -> r instanceof Post p && p.getChannel().equals("khamenei_ir") && !p.getLinks().isEmpty())
             .map(r -> (Post) r)
             .toList();
-    assertThat(announcements).hasSize(1);
+    assertThat(announcements).extracting(Post::getPostId).containsOnly(announcements.get(0).getPostId()); // one post, collected twice
+    assertThat(announcements).hasSize(2);
     List<ChannelLink> links = PlatformRegistry.defaults().linksIn(announcements.get(0).getText());
     assertThat(links).extracting(ChannelLink::platform).containsExactlyInAnyOrder("soroush", "gap", "eitaa");
     assertThat(sim.records().stream().map(TimedRecord::record).filter(r -> r instanceof PlatformStat))
