@@ -40,6 +40,13 @@ window.Kooch = (function () {
     }
   }
 
+  // Each request's current error, by path: a page polls several, and one that answers must not
+  // clear another's reason from the status line.
+  const errors = new Map();
+  function showErrors(status) {
+    status.textContent = [...new Set(errors.values())].join('; ');
+  }
+
   // Fetches the API with the page's filters every few seconds (the demo fills ClickHouse live) and
   // renders only when the data changed; API errors (400 with a reason) show in the status line.
   function poll(path, extra, render) {
@@ -52,18 +59,21 @@ window.Kooch = (function () {
         const res = await fetch(path + (q.toString() ? '?' + q : ''));
         const text = await res.text();
         if (!res.ok) {
-          status.textContent = errorMessage(text) || res.status + ' ' + res.statusText;
+          errors.set(path, errorMessage(text) || res.status + ' ' + res.statusText);
+          showErrors(status);
           document.body.dataset.error = 'true';
           return;
         }
-        status.textContent = '';
+        errors.delete(path);
+        showErrors(status);
         if (text !== last) {
           last = text;
           render(JSON.parse(text));
           document.body.dataset.loaded = 'true';
         }
       } catch (err) {
-        status.textContent = 'cannot reach the server: ' + err;
+        errors.set(path, 'cannot reach the server: ' + err);
+        showErrors(status);
       }
     }
     load();
