@@ -52,6 +52,13 @@ public class ChannelLinkRow {
   public long firstSeen;
   public Long postId;
   public double confidence;
+  /**
+   * For {@code same_handle}: when each account was first seen ({@code first_seen} is when both
+   * were), so {@link PairInference} can tell an account opened after the other from siblings
+   * opened together. In the stream only, not a column.
+   */
+  public Long fromSeen;
+  public Long toSeen;
 
   public ChannelLinkRow() {}
 

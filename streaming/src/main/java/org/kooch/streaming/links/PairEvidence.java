@@ -13,6 +13,9 @@ public class PairEvidence {
   /** The pair was announced (a post or profile links one to the other): it needs no inference. */
   public boolean announced;
   public boolean sameHandle;
+  /** With the same handle: when the pair's first and second account (by key order) were first seen. */
+  public long firstSideSeen = Long.MAX_VALUE;
+  public long secondSideSeen = Long.MAX_VALUE;
   /** Posts (platform/channel/id of the later one) near-identical to a post of the other account. */
   public HashSet<String> sameContentPosts = new HashSet<>();
   /** Posts of one account forwarded from the other. */

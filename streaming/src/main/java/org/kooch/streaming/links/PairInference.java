@@ -19,15 +19,15 @@ import org.apache.flink.util.Collector;
  *       within a day ({@code same_content}) leaves 70% of the doubt, each post forwarded from the
  *       other account 60%;
  *   <li>one account follows the other ({@link #movesOnePlatformToAnother}): its copies come after
- *       the other's posts.
+ *       the other's posts, in enough shared posts that siblings rarely look the same.
  * </ul>
  *
  * An impostor under an owner's handle shares no posts and gets no flow; siblings, accounts opened
  * together and filled with copies of a third one's posts, follow neither.
  *
  * <p>The link goes from the account whose posts came first to the follower. Its {@code first_seen}
- * is the first shared post: the day an owner's new account starts mirroring the old one is the day
- * its move begins, which the flow baseline needs. The direction is fixed at the first verdict, so
+ * is when the move began ({@link #moveStart}): the first shared post, or the follower's opening
+ * when it was opened for the move. The flow baseline needs that day. The direction is fixed at the first verdict, so
  * the pair keeps one row in {@code channel_links}; the verdict is emitted again only when its
  * confidence grows or an earlier shared post turns up, a bounded number of times
  * ({@link PairEvidence#MAX_POSTS}). A pair announced before its inference is left to the
@@ -39,7 +39,11 @@ public class PairInference extends KeyedProcessFunction<String, ChannelLinkRow, 
   static final double POST_DOUBT = 0.7;
   static final double FORWARD_DOUBT = 0.6;
   /** Shared posts needed to tell which account follows the other ({@link #movesOnePlatformToAnother}). */
-  static final int DIRECTED_POSTS = 12;
+  static final int ALL_OF = 8;
+  static final int ALL_BUT_ONE_OF = 12;
+  static final int ALL_OF_A_NEWER = 6;
+  /** How much later than the other the follower must have been first seen to count as opened for a move. */
+  static final long NEW_ACCOUNT_MS = 7 * 86_400_000L;
 
   private transient ValueState<PairEvidence> evidence;
 
@@ -69,14 +73,15 @@ public class PairInference extends KeyedProcessFunction<String, ChannelLinkRow, 
       return;
     }
     boolean first = e.emittedConfidence == 0;
-    if (!first && confidence <= e.emittedConfidence && e.firstShared >= e.emittedFirstSeen) {
+    long start = moveStart(e);
+    if (!first && confidence <= e.emittedConfidence && start >= e.emittedFirstSeen) {
       return;
     }
     if (first) {
       e.emittedFromFirstSide = e.firstSideLeads >= 0;
     }
     e.emittedConfidence = Math.max(confidence, e.emittedConfidence);
-    e.emittedFirstSeen = Math.min(e.firstShared, e.emittedFirstSeen);
+    e.emittedFirstSeen = Math.min(start, e.emittedFirstSeen);
     evidence.update(e);
     String[] sides = ctx.getCurrentKey().split("\\|", 2);
     String from = e.emittedFromFirstSide ? sides[0] : sides[1];
@@ -98,6 +103,14 @@ public class PairInference extends KeyedProcessFunction<String, ChannelLinkRow, 
       case ChannelLinkRow.SAME_HANDLE -> {
         boolean changed = !e.sameHandle;
         e.sameHandle = true;
+        if (link.fromSeen != null && link.toSeen != null) {
+          boolean fromIsFirst = link.fromKey().compareTo(link.toKey()) < 0;
+          long first = fromIsFirst ? link.fromSeen : link.toSeen;
+          long second = fromIsFirst ? link.toSeen : link.fromSeen;
+          changed |= first < e.firstSideSeen || second < e.secondSideSeen;
+          e.firstSideSeen = Math.min(e.firstSideSeen, first);
+          e.secondSideSeen = Math.min(e.secondSideSeen, second);
+        }
         return changed;
       }
       case ChannelLinkRow.SAME_CONTENT -> {
@@ -124,15 +137,44 @@ public class PairInference extends KeyedProcessFunction<String, ChannelLinkRow, 
   }
 
   /**
-   * Whether the shared posts show one account following the other: at least {@link
-   * #DIRECTED_POSTS} of them, all but one published first on the same side. An account that
-   * mirrors another posts its copies after the originals. Siblings, accounts an owner opened
-   * together and fills with copies of a third account's posts, share as much, but which of two
-   * copies comes first is chance: twelve in a row from one side happen to 0.6% of sibling pairs.
+   * Whether the shared posts show one account following the other. An account that mirrors
+   * another posts its copies after the originals. Siblings, accounts an owner opened together and
+   * fills with copies of a third account's posts, share as many, but which of two copies comes
+   * first is chance. So the shared posts must all come first from one side, and so many that
+   * siblings rarely manage it: 8 (0.8% of sibling pairs), or 12 with one exception (0.6%). With
+   * the same handle, when the account whose posts come first was also seen at least {@link
+   * #NEW_ACCOUNT_MS} before the other (an account opened to move to), 6 in a row will do: siblings
+   * are opened together, and a sibling older than the other leads 6 in a row for 1.6% of pairs.
    */
   static boolean movesOnePlatformToAnother(PairEvidence e) {
     int counted = e.sameContentPosts.size() + e.forwardedPosts.size();
-    return counted >= DIRECTED_POSTS && Math.abs(e.firstSideLeads) >= counted - 2;
+    int minority = (counted - Math.abs(e.firstSideLeads)) / 2;
+    if (minority == 0 && counted >= ALL_OF) {
+      return true;
+    }
+    if (minority <= 1 && counted >= ALL_BUT_ONE_OF) {
+      return true;
+    }
+    boolean firstLeads = e.firstSideLeads > 0;
+    long leaderSeen = firstLeads ? e.firstSideSeen : e.secondSideSeen;
+    long followerSeen = firstLeads ? e.secondSideSeen : e.firstSideSeen;
+    boolean followerIsNewer = leaderSeen != Long.MAX_VALUE && followerSeen != Long.MAX_VALUE
+        && followerSeen - leaderSeen >= NEW_ACCOUNT_MS;
+    return followerIsNewer && minority == 0 && counted >= ALL_OF_A_NEWER;
+  }
+
+  /**
+   * When the move began: the first shared post, or the follower's first sighting when it was
+   * opened after the other and started sharing posts within {@link #NEW_ACCOUNT_MS} of opening
+   * (an account opened for the move: its first copies may come days after its first joiners).
+   */
+  static long moveStart(PairEvidence e) {
+    boolean firstLeads = e.firstSideLeads >= 0;
+    long leaderSeen = firstLeads ? e.firstSideSeen : e.secondSideSeen;
+    long followerSeen = firstLeads ? e.secondSideSeen : e.firstSideSeen;
+    boolean opened = leaderSeen != Long.MAX_VALUE && followerSeen != Long.MAX_VALUE && followerSeen - leaderSeen >= NEW_ACCOUNT_MS
+        && followerSeen <= e.firstShared && e.firstShared - followerSeen <= NEW_ACCOUNT_MS;
+    return opened ? followerSeen : e.firstShared;
   }
 
   /** The pair's confidence from its evidence (see the class comment). */

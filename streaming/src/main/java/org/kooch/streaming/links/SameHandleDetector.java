@@ -39,8 +39,11 @@ public class SameHandleDetector extends KeyedProcessFunction<String, ChannelEven
       boolean otherFirst = other.getKey().compareTo(e.platform) < 0;
       String from = otherFirst ? other.getKey() : e.platform;
       String to = otherFirst ? e.platform : other.getKey();
-      out.collect(new ChannelLinkRow(from, e.channel, to, e.channel, ChannelLinkRow.SAME_HANDLE,
-          Math.max(other.getValue(), e.time), null, CONFIDENCE));
+      ChannelLinkRow link = new ChannelLinkRow(from, e.channel, to, e.channel, ChannelLinkRow.SAME_HANDLE,
+          Math.max(other.getValue(), e.time), null, CONFIDENCE);
+      link.fromSeen = otherFirst ? other.getValue() : e.time;
+      link.toSeen = otherFirst ? e.time : other.getValue();
+      out.collect(link);
     }
   }
 }
