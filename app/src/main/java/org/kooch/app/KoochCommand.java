@@ -37,12 +37,19 @@ public final class KoochCommand implements Runnable {
   }
 
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new KoochCommand());
-    // Persian text is printed as UTF-8 whatever the locale says (a C locale would turn it into '?').
+    return configured(new CommandLine(new KoochCommand()), "kooch");
+  }
+
+  /**
+   * {@code cl} as every Kooch command line runs: errors print as "{@code prefix}: message" and exit
+   * 1 (the stack trace too with {@code KOOCH_DEBUG} set), and Persian text prints as UTF-8 whatever
+   * the locale says (a C locale would turn it into '?').
+   */
+  public static CommandLine configured(CommandLine cl, String prefix) {
     cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          cmd.getErr().println(cmd.getColorScheme().errorText("kooch: " + e.getMessage()));
+          cmd.getErr().println(cmd.getColorScheme().errorText(prefix + ": " + e.getMessage()));
           if (System.getenv("KOOCH_DEBUG") != null) {
             e.printStackTrace(cmd.getErr());
           }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.kooch.app.ConnectionOptions;
 import org.kooch.app.DurationConverter;
+import org.kooch.app.KoochCommand;
 import org.kooch.app.LocalClickHouse;
 import org.kooch.app.LogFile;
 import org.kooch.ingest.simulate.Scenario;
@@ -34,16 +35,7 @@ public final class BenchCommand implements Runnable {
   }
 
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new BenchCommand());
-    cl.setExecutionExceptionHandler(
-        (e, cmd, parsed) -> {
-          cmd.getErr().println(cmd.getColorScheme().errorText("kooch bench: " + e.getMessage()));
-          if (System.getenv("KOOCH_DEBUG") != null) {
-            e.printStackTrace(cmd.getErr());
-          }
-          return 1;
-        });
-    return cl;
+    return KoochCommand.configured(new CommandLine(new BenchCommand()), "kooch bench");
   }
 
   public static void main(String[] args) {

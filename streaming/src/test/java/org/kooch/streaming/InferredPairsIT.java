@@ -10,18 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.clickhouse.ClickHouseTestServer;
-import org.kooch.ingest.broker.TestKafka;
-import org.kooch.ingest.kafka.KafkaSettings;
-import org.kooch.ingest.kafka.RecordPublisher;
-import org.kooch.ingest.kafka.TopicAdmin;
-import org.kooch.schemas.JsonLinesCodec;
 
 /**
  * A move nobody announced, through a real broker, the job on a MiniCluster at parallelism 2 and a
@@ -39,8 +33,8 @@ class InferredPairsIT {
       new MiniClusterExtension(
           new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-  private static final long DAY = 86_400_000L;
   private static final LocalDate DAY0 = LocalDate.parse("2019-07-01");
+  private static final Story STORY = new Story(DAY0);
   private static final String OWNER = "kooch_ip_owner";
   private static final String CONTROL = "kooch_ip_control";
   private static final int MOVE_DAY = 20;
@@ -51,7 +45,6 @@ class InferredPairsIT {
       "نفت", "دانشگاه", "مجلس", "دولت", "قضایی", "منطقه", "تهران", "هنر", "سینما", "کتاب", "موسیقی", "گردشگری",
       "امنیت", "جوانان", "خانواده", "بازار", "ارز", "طلا", "تورم", "اشتغال", "صنعت", "معدن", "باران", "دریا");
 
-  private final JsonLinesCodec codec = new JsonLinesCodec();
   private final Random random = new Random(19);
 
   @Test
@@ -73,40 +66,28 @@ class InferredPairsIT {
     Instant firstCopy = null;
     long postId = 1;
     for (int k = 0; k <= LAST_DAY; k++) {
-      lines.add(count("telegram", OWNER, dayEnd(k), telegram[k]));
-      lines.add(count("telegram", CONTROL, dayEnd(k), 50_003 + 211L * k));
-      lines.add(count("gap", OWNER, dayEnd(k), 30_007 + 151L * k));
+      lines.add(Story.count("telegram", OWNER, STORY.dayEnd(k), telegram[k]));
+      lines.add(Story.count("telegram", CONTROL, STORY.dayEnd(k), 50_003 + 211L * k));
+      lines.add(Story.count("gap", OWNER, STORY.dayEnd(k), 30_007 + 151L * k));
       if (k >= MOVE_DAY) {
-        lines.add(count("soroush", OWNER, dayEnd(k), soroush[k]));
+        lines.add(Story.count("soroush", OWNER, STORY.dayEnd(k), soroush[k]));
       }
       for (int i = 0; i < 3; i++) {
-        Instant published = at(k, 6 + 5 * i);
+        Instant published = STORY.at(k, 6 + 5 * i);
         String text = text();
-        lines.add(post("telegram", OWNER, postId, published, text));
+        lines.add(Story.post("telegram", OWNER, postId, published, text, 1000));
         if (k >= MOVE_DAY) {
           Instant copied = published.plusSeconds(3_600);
           firstCopy = firstCopy == null ? copied : firstCopy;
-          lines.add(post("soroush", OWNER, postId, copied, text));
+          lines.add(Story.post("soroush", OWNER, postId, copied, text, 1000));
         }
-        lines.add(post("gap", OWNER, postId, at(k, 8 + 5 * i), text())); // the impostor's own posts
+        lines.add(Story.post("gap", OWNER, postId, STORY.at(k, 8 + 5 * i), text(), 1000)); // the impostor's own posts
         postId++;
       }
     }
 
-    KafkaSettings kafka = TestKafka.shared();
-    TopicAdmin.ensureTopics(kafka);
     ClickHouseSettings ch = ClickHouseTestServer.freshDatabase("inferred");
-    try (RecordPublisher publisher = new RecordPublisher(kafka)) {
-      for (String line : lines) {
-        publisher.publish(codec.decode(line));
-      }
-    }
-    JobSettings settings = JobSettings.defaults(kafka.bootstrapServers(), ch, true);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.setParallelism(2);
-    env.enableCheckpointing(1000);
-    new KoochJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
-    env.execute("inferred-pairs-it");
+    Story.land(lines, ch, "inferred-pairs-it");
 
     try (ClickHouseGateway g = new ClickHouseGateway(ch)) {
       List<JsonNode> inferred = g.query("SELECT from_platform, from_channel, to_platform, to_channel, toUnixTimestamp(first_seen) AS first_seen,"
@@ -151,25 +132,5 @@ class InferredPairsIT {
       s.append(' ').append(WORDS.get(random.nextInt(WORDS.size())));
     }
     return s.toString();
-  }
-
-  /** The midnight that ends day {@code k}, in epoch milliseconds. */
-  private static long dayEnd(int k) {
-    return (DAY0.toEpochDay() + k + 1) * DAY;
-  }
-
-  private static Instant at(int k, int hour) {
-    return Instant.ofEpochMilli((DAY0.toEpochDay() + k) * DAY + hour * 3_600_000L);
-  }
-
-  private static String count(String platform, String channel, long at, long n) {
-    return "{\"type\":\"subscribers\",\"platform\":\"" + platform + "\",\"channel\":\"" + channel + "\",\"observedAt\":\""
-        + Instant.ofEpochMilli(at) + "\",\"subscribers\":" + n + ",\"source\":\"it\"}";
-  }
-
-  private static String post(String platform, String channel, long id, Instant published, String text) {
-    return "{\"type\":\"post\",\"platform\":\"" + platform + "\",\"channel\":\"" + channel + "\",\"postId\":" + id
-        + ",\"publishedAt\":\"" + published + "\",\"collectedAt\":\"" + published.plusSeconds(3_600) + "\",\"views\":1000"
-        + ",\"text\":\"" + text + "\",\"source\":\"it\"}";
   }
 }

@@ -10,18 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.clickhouse.ClickHouseTestServer;
-import org.kooch.ingest.broker.TestKafka;
-import org.kooch.ingest.kafka.KafkaSettings;
-import org.kooch.ingest.kafka.RecordPublisher;
-import org.kooch.ingest.kafka.TopicAdmin;
-import org.kooch.schemas.JsonLinesCodec;
 
 /**
  * The migration analytics of the landing job on a MiniCluster at parallelism 2, with a real broker
@@ -39,8 +33,8 @@ class MigrationAnalyticsIT {
       new MiniClusterExtension(
           new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-  private static final long DAY = 86_400_000L;
   private static final LocalDate DAY0 = LocalDate.parse("2019-03-01");
+  private static final Story STORY = new Story(DAY0);
   private static final String MOVER = "kooch_it_mover";
   private static final String CONTROL = "kooch_it_control";
   private static final int LINK_DAY = 22;
@@ -50,7 +44,6 @@ class MigrationAnalyticsIT {
   /** Control days whose end is not observed (counts are observed at the midnight ending a day). */
   private static final List<Integer> CONTROL_GAP = List.of(10, 11, 12);
 
-  private final JsonLinesCodec codec = new JsonLinesCodec();
 
   @Test
   void findsTheLinksTheFlowsAndThePlatformDays() throws Exception {
@@ -76,40 +69,27 @@ class MigrationAnalyticsIT {
 
     List<String> lines = new ArrayList<>();
     for (int k = 0; k <= LAST_DAY; k++) {
-      lines.add(count("telegram", MOVER, dayEnd(k), telegram[k]));
+      lines.add(Story.count("telegram", MOVER, STORY.dayEnd(k), telegram[k]));
       if (k % 5 == 0) {
-        lines.add(count("telegram", MOVER, dayEnd(k), telegram[k])); // delivered twice
-        lines.add(count("telegram", MOVER, dayEnd(k) - 12 * 3_600_000L, telegram[k] - 250)); // irregular times too
+        lines.add(Story.count("telegram", MOVER, STORY.dayEnd(k), telegram[k])); // delivered twice
+        lines.add(Story.count("telegram", MOVER, STORY.dayEnd(k) - 12 * 3_600_000L, telegram[k] - 250)); // irregular times too
       }
       if (!CONTROL_GAP.contains(k)) {
-        lines.add(count("telegram", CONTROL, dayEnd(k), control[k]));
+        lines.add(Story.count("telegram", CONTROL, STORY.dayEnd(k), control[k]));
       }
       if (k >= LINK_DAY) {
-        lines.add(count("soroush", MOVER, dayEnd(k), soroush[k]));
+        lines.add(Story.count("soroush", MOVER, STORY.dayEnd(k), soroush[k]));
       }
     }
     String announcement = "کانال ما از امروز در سروش‌پلاس هم فعال است؛ لطفاً ما را در آنجا دنبال کنید و به دوستانتان خبر بدهید.";
-    Instant announcedAt = at(LINK_DAY, 8);
-    lines.add(post("telegram", MOVER, 1, announcedAt, announcement + " sapp.ir/" + MOVER + " #اطلاعیه", 12_345));
-    Instant crossPostedAt = at(LINK_DAY + 1, 7); // the same text on Soroush 23 hours later (same-content window: a day)
-    lines.add(post("soroush", MOVER, 7, crossPostedAt, announcement.replace('ی', 'ي').replace('ک', 'ك') + " #سروش‌پلاس", 2_222));
-    lines.add(post("telegram", CONTROL, 1, at(5, 10), "گزارش هواشناسی: آسمان صاف تا کمی ابری در بیشتر نقاط کشور، وزش باد در جنوب.", 999));
+    Instant announcedAt = STORY.at(LINK_DAY, 8);
+    lines.add(Story.post("telegram", MOVER, 1, announcedAt, announcement + " sapp.ir/" + MOVER + " #اطلاعیه", 12_345));
+    Instant crossPostedAt = STORY.at(LINK_DAY + 1, 7); // the same text on Soroush 23 hours later (same-content window: a day)
+    lines.add(Story.post("soroush", MOVER, 7, crossPostedAt, announcement.replace('ی', 'ي').replace('ک', 'ك') + " #سروش‌پلاس", 2_222));
+    lines.add(Story.post("telegram", CONTROL, 1, STORY.at(5, 10), "گزارش هواشناسی: آسمان صاف تا کمی ابری در بیشتر نقاط کشور، وزش باد در جنوب.", 999));
 
-    KafkaSettings kafka = TestKafka.shared();
-    TopicAdmin.ensureTopics(kafka);
     ClickHouseSettings ch = ClickHouseTestServer.freshDatabase("analytics");
-    try (RecordPublisher publisher = new RecordPublisher(kafka)) {
-      for (String line : lines) {
-        publisher.publish(codec.decode(line));
-      }
-    }
-
-    JobSettings settings = JobSettings.defaults(kafka.bootstrapServers(), ch, true);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.setParallelism(2);
-    env.enableCheckpointing(1000);
-    new KoochJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
-    env.execute("migration-analytics-it");
+    Story.land(lines, ch, "migration-analytics-it");
 
     try (ClickHouseGateway g = new ClickHouseGateway(ch)) {
       assertLinks(g, announcedAt, crossPostedAt);
@@ -138,7 +118,7 @@ class MigrationAnalyticsIT {
     assertThat(sameContent.get("first_seen").asLong()).isEqualTo(crossPostedAt.getEpochSecond());
     assertThat(sameContent.get("post_id").asLong()).isEqualTo(7);
     // same handle: since both accounts were seen, i.e. Soroush's first count
-    assertThat(links.get(2).get("first_seen").asLong()).isEqualTo(dayEnd(LINK_DAY) / 1000);
+    assertThat(links.get(2).get("first_seen").asLong()).isEqualTo(STORY.dayEnd(LINK_DAY) / 1000);
     assertThat(links.get(2).get("post_id").isNull()).isTrue();
   }
 
@@ -233,25 +213,5 @@ class MigrationAnalyticsIT {
 
   private static int day(JsonNode r) {
     return (int) (LocalDate.parse(r.get("day").asText()).toEpochDay() - DAY0.toEpochDay());
-  }
-
-  /** The midnight that ends day {@code k}, in epoch milliseconds. */
-  private static long dayEnd(int k) {
-    return (DAY0.toEpochDay() + k + 1) * DAY;
-  }
-
-  private static Instant at(int k, int hour) {
-    return Instant.ofEpochMilli((DAY0.toEpochDay() + k) * DAY + hour * 3_600_000L);
-  }
-
-  private static String count(String platform, String channel, long at, long n) {
-    return "{\"type\":\"subscribers\",\"platform\":\"" + platform + "\",\"channel\":\"" + channel + "\",\"observedAt\":\""
-        + Instant.ofEpochMilli(at) + "\",\"subscribers\":" + n + ",\"source\":\"it\"}";
-  }
-
-  private static String post(String platform, String channel, long id, Instant published, String text, long views) {
-    return "{\"type\":\"post\",\"platform\":\"" + platform + "\",\"channel\":\"" + channel + "\",\"postId\":" + id
-        + ",\"publishedAt\":\"" + published + "\",\"collectedAt\":\"" + published.plusSeconds(3_600) + "\",\"views\":" + views
-        + ",\"text\":\"" + text + "\",\"source\":\"it\"}";
   }
 }
