@@ -24,8 +24,8 @@ import org.kooch.clickhouse.ClickHouseTestServer;
  * subscribers beyond its growth on days 20-23 and Soroush gains them. An impostor under the same
  * handle on Gap has its own posts and audience from the start.
  *
- * <p>The broker is shared by the JVM's tests and every job reads all topics: these channels are
- * this test's own (kooch_ip_*, in July 2019), and only they are asserted.
+ * <p>The story has a broker of its own, read in the order it was written ({@link Story#landInOrder}):
+ * which posts the same-content detector pairs depends on everything the job reads before them.
  */
 class InferredPairsIT {
   @RegisterExtension
@@ -87,7 +87,7 @@ class InferredPairsIT {
     }
 
     ClickHouseSettings ch = ClickHouseTestServer.freshDatabase("inferred");
-    Story.land(lines, ch, "inferred-pairs-it");
+    Story.landInOrder(lines, ch, "inferred-pairs-it");
 
     try (ClickHouseGateway g = new ClickHouseGateway(ch)) {
       List<JsonNode> inferred = g.query("SELECT from_platform, from_channel, to_platform, to_channel, toUnixTimestamp(first_seen) AS first_seen,"
