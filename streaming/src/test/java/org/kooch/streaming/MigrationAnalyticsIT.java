@@ -24,8 +24,8 @@ import org.kooch.clickhouse.ClickHouseTestServer;
  * days 22-25; the new Soroush channel gains them (and on day 24 some more, people who did not leave
  * Telegram); a control channel grows steadily and is not observed for three days.
  *
- * <p>The broker is shared by the JVM's tests and every job reads all topics: these channels are
- * this test's own (kooch_it_*, in 2019), and only they are asserted.
+ * <p>The story has a broker of its own, read in the order it was written ({@link Story#landInOrder}):
+ * its cross-post must meet the post it copies in the same-content detector.
  */
 class MigrationAnalyticsIT {
   @RegisterExtension
@@ -89,7 +89,7 @@ class MigrationAnalyticsIT {
     lines.add(Story.post("telegram", CONTROL, 1, STORY.at(5, 10), "گزارش هواشناسی: آسمان صاف تا کمی ابری در بیشتر نقاط کشور، وزش باد در جنوب.", 999));
 
     ClickHouseSettings ch = ClickHouseTestServer.freshDatabase("analytics");
-    Story.land(lines, ch, "migration-analytics-it");
+    Story.landInOrder(lines, ch, "migration-analytics-it");
 
     try (ClickHouseGateway g = new ClickHouseGateway(ch)) {
       assertLinks(g, announcedAt, crossPostedAt);

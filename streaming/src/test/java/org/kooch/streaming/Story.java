@@ -8,7 +8,6 @@ import java.util.List;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.ingest.broker.EmbeddedKafka;
-import org.kooch.ingest.broker.TestKafka;
 import org.kooch.ingest.kafka.KafkaSettings;
 import org.kooch.ingest.kafka.RecordPublisher;
 import org.kooch.ingest.kafka.TopicAdmin;
@@ -16,7 +15,7 @@ import org.kooch.schemas.JsonLinesCodec;
 
 /**
  * A hand-made story for the job's integration tests: records as JSON Lines, dated by day of the
- * story, published to the JVM's shared broker and landed by the whole job, bounded, on the test's
+ * story, published to a broker of its own and landed by the whole job, bounded, on the test's
  * MiniCluster at parallelism 2 with checkpoints on.
  */
 final class Story {
@@ -49,24 +48,19 @@ final class Story {
         + ",\"text\":\"" + text + "\",\"source\":\"it\"}";
   }
 
-  /** Publishes {@code lines} to the shared broker and runs the job over everything there into {@code ch}. */
-  static void land(List<String> lines, ClickHouseSettings ch, String jobName) throws Exception {
-    land(TestKafka.shared(), lines, ch, jobName);
-  }
-
   /**
-   * As {@link #land(List, ClickHouseSettings, String)}, on a broker of the story's own whose topics
-   * have one partition each, so the job reads the story in the order it was written, as a live
-   * run would: for a story whose results depend on that order. Same-content detection compares a
-   * post with those published within a day and a half of the newest it has seen; other tests'
-   * posts on the shared broker are years later, and a backfill that reads one channel's partition
-   * before another's finds only the pairs within that window (docs/tables.md).
+   * Publishes {@code lines} to a broker of the story's own whose topics have one partition each, and
+   * runs the job over them into {@code ch}: the job reads the story in the order it was written, as
+   * a live run would. Same-content detection compares a post with those published within a day and
+   * a half of the newest it has seen: other tests' posts on the shared broker are years later, and
+   * a backfill that reads one channel's partition before another's finds only the pairs within that
+   * window (docs/tables.md).
    */
   static void landInOrder(List<String> lines, ClickHouseSettings ch, String jobName) throws Exception {
     Path dir = Files.createTempDirectory("kooch-story-kafka");
     try (EmbeddedKafka broker = EmbeddedKafka.start(dir, 0)) {
-      KafkaSettings shared = KafkaSettings.of(broker.bootstrapServers());
-      land(new KafkaSettings(shared.bootstrapServers(), 1, shared.replication(), shared.extra()), lines, ch, jobName);
+      KafkaSettings defaults = KafkaSettings.of(broker.bootstrapServers());
+      land(new KafkaSettings(defaults.bootstrapServers(), 1, defaults.replication(), defaults.extra()), lines, ch, jobName);
     }
   }
 
