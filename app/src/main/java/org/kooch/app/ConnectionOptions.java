@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import org.kooch.clickhouse.ClickHouseSettings;
 import picocli.CommandLine.Option;
@@ -24,6 +26,12 @@ public class ConnectionOptions {
       defaultValue = "${env:KOOCH_KAFKA_PROPERTIES}",
       description = "Properties file with extra Kafka client settings: security, SASL (env KOOCH_KAFKA_PROPERTIES).")
   Path kafkaProperties;
+
+  @Option(
+      names = "--kafka-auto-create-topics",
+      description = "With --kafka: create missing Kooch topics with replication factor 1, for a single-broker Kafka "
+          + "(env KOOCH_KAFKA_AUTO_CREATE_TOPICS=1). Without it a missing topic is an error: create them with kooch kafka topics.")
+  boolean kafkaAutoCreateTopics;
 
   @Option(
       names = "--clickhouse",
@@ -73,6 +81,17 @@ public class ConnectionOptions {
     }
     String home = System.getenv("KOOCH_HOME");
     return (home != null ? Path.of(home) : Path.of("")).toAbsolutePath().resolve(".kooch");
+  }
+
+  /** Whether missing topics on the operator's Kafka may be created with replication factor 1. */
+  boolean kafkaAutoCreateTopics() {
+    String env = System.getenv("KOOCH_KAFKA_AUTO_CREATE_TOPICS");
+    return kafkaAutoCreateTopics || (env != null && List.of("1", "true", "yes").contains(env.strip().toLowerCase(Locale.ROOT)));
+  }
+
+  /** Whether --kafka (or KOOCH_KAFKA) names the operator's Kafka; without it, an embedded broker. */
+  boolean externalKafka() {
+    return kafka != null && !kafka.isBlank();
   }
 
   public Properties kafkaProperties() {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       DeadLettersCommand.class,
       ReportCommand.class,
       DbCommand.class,
+      KafkaCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KoochCommand implements Runnable {

@@ -39,7 +39,7 @@ class CollectCommandTest {
       site.on("/s/hidden_news", Answer.redirect("/hidden_news"));
       site.on("/hidden_news", page("telegram-web/hidden_news-page.html"));
       String[] options = {
-        "--base-url", site.url().toString(), "--kafka", kafka.bootstrapServers(), "--state-dir", dir.toString(),
+        "--base-url", site.url().toString(), "--kafka", kafka.bootstrapServers(), "--kafka-auto-create-topics", "--state-dir", dir.toString(),
         "--request-interval", "0ms", "--max-pages", "5"
       };
 

@@ -14,8 +14,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.kooch.schemas.RecordType;
 
 /**
- * Creates Kooch's topics when they are missing: the record topics, the dead-letter topic and the
- * collectors' state topic. Existing topics are left as the operator made them.
+ * Kooch's topics on a cluster: which are missing, creating them for a single-broker Kafka, and the
+ * data topics' backlog. Existing topics are left as the operator made them; {@link TopicCheck}
+ * creates them as an operator asks and compares the existing ones.
  */
 public final class TopicAdmin {
   private TopicAdmin() {}
@@ -29,7 +30,7 @@ public final class TopicAdmin {
    * until its sends expire. Listing the partitions' offsets is answered by the leader's replica
    * only.
    */
-  private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
+  static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
     long deadline = System.currentTimeMillis() + 60_000;
     while (true) {
       boolean ready = true;
@@ -90,27 +91,35 @@ public final class TopicAdmin {
     }
   }
 
+  /**
+   * The Kooch topics the cluster lacks ({@link TopicPlan#names()}), in the plan's order: none
+   * when every topic exists.
+   */
+  public static List<String> missingTopics(KafkaSettings settings) {
+    try (Admin admin = Admin.create(settings.clientProperties())) {
+      Set<String> existing = admin.listTopics().names().get();
+      return TopicPlan.names().stream().filter(t -> !existing.contains(t)).toList();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while listing Kafka topics", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "cannot list Kafka topics at " + settings.bootstrapServers() + ": " + e.getCause().getMessage(), e);
+    }
+  }
+
+  /**
+   * Creates the missing Kooch topics with the settings' partitions and replication factor
+   * ({@link TopicPlan}, the brokers' default min.insync.replicas); existing ones are left alone.
+   */
   public static void ensureTopics(KafkaSettings settings) {
     try (Admin admin = Admin.create(settings.clientProperties())) {
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> missing = new ArrayList<>();
-      List<String> wanted = new ArrayList<>(List.of(RecordType.dataTopics()));
-      wanted.add(RecordType.DEAD_LETTER_TOPIC);
-      for (String topic : wanted) {
-        if (!existing.contains(topic)) {
-          // Records carry event times years in the past: retention must not be time-based, or
-          // an import of 2018 data would be deleted as soon as it lands.
-          missing.add(
-              new NewTopic(topic, settings.partitions(), settings.replication())
-                  .configs(Map.of("retention.ms", "-1")));
+      for (TopicSpec spec : TopicPlan.kooch(settings.partitions(), settings.replication(), 0)) {
+        if (!existing.contains(spec.name())) {
+          missing.add(new NewTopic(spec.name(), spec.partitions(), spec.replication()).configs(spec.configs()));
         }
-      }
-      if (!existing.contains(CollectorStateTopic.TOPIC)) {
-        // One record per collector and channel, the latest wins: compacted, and small enough
-        // for one partition, which a collector reads whole when it starts.
-        missing.add(
-            new NewTopic(CollectorStateTopic.TOPIC, 1, settings.replication())
-                .configs(Map.of("cleanup.policy", "compact")));
       }
       if (missing.isEmpty()) {
         return;
