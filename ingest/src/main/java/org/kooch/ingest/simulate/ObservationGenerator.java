@@ -18,7 +18,8 @@ import org.kooch.schemas.SubscriberCount;
  * Turns the true audiences into what collectors would see: subscriber counts at irregular times,
  * some rounded ("1.6M"), jittered, missing for a day, duplicated or delivered days late; posts
  * (with announcements linking the new accounts, and reposts on the targets of moves that mirror
- * their source), each collected again about a day after it was published with its views grown;
+ * their source), each collected again in the hours either side of a day after it was published,
+ * its views grown;
  * daily profiles; platform user reports.
  *
  * <p>Each news post's text is its own (a headline, then a line of topics drawn for that post), so
@@ -180,11 +181,14 @@ final class ObservationGenerator {
             .setSource(SOURCE_EXACT)
             .build();
     emit(collected, p);
-    // Collectors page back through recent posts: each is seen again 21 to 27 hours after it was
-    // published, its views grown by a third to two thirds (a post's views at 24 h of age).
-    long again = t + 21 * 3_600_000L + (long) (recollections.nextDouble() * 6 * 3_600_000L);
+    // Collectors page back through recent posts hourly: each is seen again in the hour before and
+    // the hour after it is a day old, its views grown by a third to two thirds (what a post's
+    // views at 24 h of age are interpolated from).
+    long before = t + 23 * 3_600_000L + (long) (recollections.nextDouble() * 3_600_000L);
+    long after = before + 3_600_000L;
     long grown = Math.round(p.getViews() * (4 + 2 * recollections.nextDouble()) / 3);
-    emit(again, Post.newBuilder(p).setCollectedAt(Instant.ofEpochMilli(again)).setViews(grown).build());
+    emit(before, Post.newBuilder(p).setCollectedAt(Instant.ofEpochMilli(before)).setViews(grown).build());
+    emit(after, Post.newBuilder(p).setCollectedAt(Instant.ofEpochMilli(after)).setViews(grown + grown / 50).build());
   }
 
   private SpecificRecord profile(AudienceModel.Account a, LocalDate day, long t) {
