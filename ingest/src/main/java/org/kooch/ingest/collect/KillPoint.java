@@ -28,15 +28,17 @@ enum KillPoint {
     if (marker == null) {
       return;
     }
+    if (Files.exists(marker)) {
+      return; // paused here before, in an earlier channel of this process
+    }
+    // Said before the marker exists: the test kills the process as soon as it sees the marker.
+    System.out.println("paused at " + name() + " until killed (" + marker + ")");
+    System.out.flush();
     try {
       Files.createFile(marker);
-    } catch (java.nio.file.FileAlreadyExistsException once) {
-      return; // paused here before, in an earlier channel of this process
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    System.out.println("paused at " + name() + " until killed (" + marker + ")");
-    System.out.flush();
     while (true) {
       try {
         Thread.sleep(60_000);
