@@ -50,9 +50,11 @@ record TableSnapshot(Map<String, Map<String, Integer>> relations) {
           if (dateColumns.stream().anyMatch(c -> row.hasNonNull(c) && row.get(c).asText().compareTo(cutoff) >= 0)) {
             continue;
           }
-          // same_content links depend on the order posts meet in an LSH bucket (bounded state):
-          // a known limitation (docs/delivery.md), not a delivery property; they are compared by count only.
-          if (row.hasNonNull("evidence") && row.get("evidence").asText().equals("same_content")) {
+          // same_content links depend on the order posts meet in an LSH bucket (bounded state), and
+          // inferred links add them up (and are left out when the pair's announcement came first):
+          // a known limitation (docs/delivery.md, docs/tables.md), not a delivery property.
+          if (row.hasNonNull("evidence") && (row.get("evidence").asText().equals("same_content")
+              || row.get("evidence").asText().equals("inferred"))) {
             continue;
           }
           // a flow row with a zero range is "no flow" (what the v_*flows views show; migration 010)
