@@ -40,8 +40,9 @@ public final class BenchCommand implements Runnable {
 
   public static void main(String[] args) {
     java.nio.file.Path log = LogFile.configure(args);
-    if (args.length > 0 && !args[0].startsWith("-") && !args[0].equals("help")
-        && !java.util.Arrays.asList(args).contains("--help") && !java.util.Arrays.asList(args).contains("-h")) {
+    List<String> given = List.of(args);
+    if (!given.isEmpty() && !given.get(0).startsWith("-") && !given.get(0).equals("help") && !given.contains("--help")
+        && !given.contains("-h")) {
       LogFile.announce(log);
     }
     System.exit(commandLine().execute(args));

@@ -41,10 +41,7 @@ final class ApiRoutes {
     app.get("/api/flows", ctx -> {
       Filters f = filters(ctx);
       String foundBy = ctx.queryParam("found_by");
-      if (foundBy != null && !foundBy.isEmpty()) {
-        MigrationFlows.requireFoundBy(foundBy);
-      }
-      String kind = foundBy == null || foundBy.isEmpty() ? null : foundBy;
+      String kind = foundBy == null || foundBy.isEmpty() ? null : MigrationFlows.requireFoundBy(foundBy);
       ctx.json(requests.run(reader -> new MigrationFlows(reader, registry).query(f, kind)));
     });
     app.get("/api/attention", ctx -> {

@@ -78,7 +78,7 @@ public class PairInference extends KeyedProcessFunction<String, ChannelLinkRow, 
       return;
     }
     if (first) {
-      e.emittedFromFirstSide = e.firstSideLeads >= 0;
+      e.emittedFromFirstSide = firstSideLeads(e);
     }
     e.emittedConfidence = Math.max(confidence, e.emittedConfidence);
     e.emittedFirstSeen = Math.min(start, e.emittedFirstSeen);
@@ -155,12 +155,7 @@ public class PairInference extends KeyedProcessFunction<String, ChannelLinkRow, 
     if (minority <= 1 && counted >= ALL_BUT_ONE_OF) {
       return true;
     }
-    boolean firstLeads = e.firstSideLeads > 0;
-    long leaderSeen = firstLeads ? e.firstSideSeen : e.secondSideSeen;
-    long followerSeen = firstLeads ? e.secondSideSeen : e.firstSideSeen;
-    boolean followerIsNewer = leaderSeen != Long.MAX_VALUE && followerSeen != Long.MAX_VALUE
-        && followerSeen - leaderSeen >= NEW_ACCOUNT_MS;
-    return followerIsNewer && minority == 0 && counted >= ALL_OF_A_NEWER;
+    return followerIsNewer(e) && minority == 0 && counted >= ALL_OF_A_NEWER;
   }
 
   /**
@@ -169,12 +164,21 @@ public class PairInference extends KeyedProcessFunction<String, ChannelLinkRow, 
    * (an account opened for the move: its first copies may come days after its first joiners).
    */
   static long moveStart(PairEvidence e) {
-    boolean firstLeads = e.firstSideLeads >= 0;
-    long leaderSeen = firstLeads ? e.firstSideSeen : e.secondSideSeen;
-    long followerSeen = firstLeads ? e.secondSideSeen : e.firstSideSeen;
-    boolean opened = leaderSeen != Long.MAX_VALUE && followerSeen != Long.MAX_VALUE && followerSeen - leaderSeen >= NEW_ACCOUNT_MS
-        && followerSeen <= e.firstShared && e.firstShared - followerSeen <= NEW_ACCOUNT_MS;
+    long followerSeen = firstSideLeads(e) ? e.secondSideSeen : e.firstSideSeen;
+    boolean opened = followerIsNewer(e) && followerSeen <= e.firstShared && e.firstShared - followerSeen <= NEW_ACCOUNT_MS;
     return opened ? followerSeen : e.firstShared;
+  }
+
+  /** Whether the pair's first account (by key order) posted first, in most shared posts (ties: the first). */
+  private static boolean firstSideLeads(PairEvidence e) {
+    return e.firstSideLeads >= 0;
+  }
+
+  /** Whether, with both sightings known, the follower was first seen at least {@link #NEW_ACCOUNT_MS} after the leader. */
+  private static boolean followerIsNewer(PairEvidence e) {
+    long leaderSeen = firstSideLeads(e) ? e.firstSideSeen : e.secondSideSeen;
+    long followerSeen = firstSideLeads(e) ? e.secondSideSeen : e.firstSideSeen;
+    return leaderSeen != Long.MAX_VALUE && followerSeen != Long.MAX_VALUE && followerSeen - leaderSeen >= NEW_ACCOUNT_MS;
   }
 
   /** The pair's confidence from its evidence (see the class comment). */
