@@ -33,6 +33,28 @@ public final class ClickHouseErrors {
     return false;
   }
 
+  /** Server error codes that mean "this node cannot serve it now, another may": network, readonly replica, keeper. */
+  private static final Set<Integer> NODE_CODES = Set.of(210, 242, 999);
+
+  /**
+   * True when the node itself failed the request (not reachable, connection lost, its replica has
+   * no ZooKeeper session), so another node of a cluster may serve it; false for errors of the
+   * request, and for timeouts and overload, which another node would repeat.
+   */
+  public static boolean isNodeFailure(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof ServerException s) {
+        return NODE_CODES.contains(serverCode(s)) || s.getTransportProtocolCode() == 503;
+      }
+      if (c instanceof ConnectionInitiationException || c instanceof DataTransferException
+          || c instanceof java.net.SocketException || c instanceof org.apache.hc.core5.http.NoHttpResponseException
+          || c instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The server's error code. 18.16 sends no code header, so it is read from the message. */
   public static int serverCode(ServerException e) {
     if (e.getCode() != 0) {
