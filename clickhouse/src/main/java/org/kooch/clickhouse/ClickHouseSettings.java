@@ -42,7 +42,7 @@ public record ClickHouseSettings(String url, String user, String password, Strin
       throw new IllegalArgumentException("ClickHouse URL must be http(s)://host:port, got '" + url + "'");
     }
     List<String> out = new ArrayList<>();
-    for (String part : url.split(",")) {
+    for (String part : url.split(",", -1)) {
       String one = part.strip();
       URI u;
       try {
