@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,7 +131,38 @@ class ClickHouseClusterIT {
   @Test
   @Order(3)
   void readsAndWritesGoOnWhenANodeIsKilledAndItCatchesUp() throws Exception {
+    // A writer, one gateway over the URL list, inserts batches of posts before and after node 1 is
+    // SIGKILLed: its first insert after the kill meets the dead node and goes to node 2, and every
+    // batch lands once (logically).
+    AtomicInteger written = new AtomicInteger();
+    CountDownLatch killed = new CountDownLatch(1);
+    AtomicReference<Throwable> failed = new AtomicReference<>();
+    Thread writer = new Thread(() -> {
+      try (ClickHouseGateway c = new ClickHouseGateway(cluster)) {
+        for (int b = 0; b < 15; b++) {
+          if (b == 5 && !killed.await(3, TimeUnit.MINUTES)) {
+            throw new AssertionError("node 1 was not killed");
+          }
+          c.insertJsonEachRow("posts", postBatch(b));
+          written.incrementAndGet();
+        }
+      } catch (Throwable t) {
+        failed.set(t);
+      }
+    }, "cluster-it-writer");
+    writer.start();
+    waitFor("the writer's first batches", () -> written.get() >= 5 || failed.get() != null);
     assertThat(run("cluster", "kill", "1")).isZero();
+    killed.countDown();
+    writer.join(TimeUnit.MINUTES.toMillis(3));
+    assertThat(writer.isAlive()).isFalse();
+    assertThat(failed.get()).as("the writer's failure").isNull();
+    assertThat(written.get()).isEqualTo(15);
+    try (ClickHouseGateway s = new ClickHouseGateway(single)) {
+      for (int b = 0; b < written.get(); b++) {
+        s.insertJsonEachRow("posts", postBatch(b));
+      }
+    }
     assertThat(run("cluster", "pid", "1")).isEqualTo(3);
     // Node 1 is first in the URL list: every request meets its closed port and moves on.
     assertSameAnswers(cluster);
@@ -142,6 +176,9 @@ class ClickHouseClusterIT {
           .satisfies(r -> assertThat(r.trackedSubscribers()).isEqualTo(3200));
     }
     assertSameAnswers(cluster);
+    try (ClickHouseGateway c = new ClickHouseGateway(cluster)) {
+      assertThat(c.queryLong("SELECT count() FROM v_posts WHERE platform = 'eitaa'")).isEqualTo(50L * written.get());
+    }
     assertThat(run("cluster", "start-node", "1")).isZero();
     for (String table : TABLES) {
       waitFor(table + ": node 1 caught up with node 2", () -> sameOnReplicas(table));
@@ -174,6 +211,17 @@ class ClickHouseClusterIT {
         assertThat(rows(c, "SELECT * FROM " + view)).as(view).isEqualTo(rows(s, "SELECT * FROM " + view));
       }
     }
+  }
+
+  /** Batch {@code b} of the writer: 50 posts over ten channels, each post's version 1. */
+  private static byte[] postBatch(int b) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < 50; i++) {
+      out.append("{\"platform\":\"eitaa\",\"channel\":\"w").append(i % 10).append("\",\"post_id\":").append(b * 50 + i)
+          .append(",\"published_at\":\"2019-03-01 10:00:00\",\"collected_at\":\"2019-03-01 11:00:00\",\"text\":\"batch ")
+          .append(b).append("\",\"views\":").append(i).append(",\"forwards\":null,\"links\":[],\"source\":\"it\",\"version\":1}\n");
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** Two alerts, each written twice with versions: v_alerts keeps the first raising. */
