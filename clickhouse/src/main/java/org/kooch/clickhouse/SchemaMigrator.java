@@ -68,7 +68,15 @@ public final class SchemaMigrator {
     List<Migration> migrations = migrations();
     ClusterDdl ddl = cluster == null ? null : ClusterDdl.of(cluster, shards, db, migrations);
     try (ClickHouseGateway server = ClickHouseGateway.forServer(settings)) {
-      if (ddl == null) {
+      boolean clusterUrls = ddl == null && settings.urls().size() > 1;
+      if (clusterUrls) {
+        // Several nodes' URLs name a cluster: one server's DDL would create unreplicated tables on
+        // one node. Only a cluster migration already applied is accepted (nothing is created).
+        if (server.queryLong("SELECT count() FROM system.tables WHERE database = " + Sql.literal(db)
+            + " AND name = " + Sql.literal(TABLE)) == 0) {
+          throw notOnCluster(db, "its tables");
+        }
+      } else if (ddl == null) {
         server.execute("CREATE DATABASE IF NOT EXISTS " + db);
         server.execute(
             "CREATE TABLE IF NOT EXISTS " + db + "." + TABLE
@@ -95,6 +103,9 @@ public final class SchemaMigrator {
           }
           continue;
         }
+        if (clusterUrls) {
+          throw notOnCluster(db, m.fileName());
+        }
         for (String statement : m.statements(db)) {
           if (ddl != null) {
             applyOnCluster(server, ddl, statement);
@@ -110,6 +121,11 @@ public final class SchemaMigrator {
       }
       return done;
     }
+  }
+
+  private IllegalStateException notOnCluster(String db, String what) {
+    return new IllegalStateException("database " + db + " on the cluster at " + settings.url() + " lacks " + what
+        + ": run kooch db migrate --cluster NAME [--shards] first");
   }
 
   private static void applyOnCluster(ClickHouseGateway server, ClusterDdl ddl, String statement) {

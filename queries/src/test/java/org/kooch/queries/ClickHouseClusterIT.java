@@ -1,6 +1,7 @@
 package org.kooch.queries;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,6 +83,8 @@ class ClickHouseClusterIT {
   @Test
   @Order(1)
   void migratesOnceAndTheSecondRunAppliesNothing() {
+    // One server's migration refuses a list of nodes it would leave without replicated tables.
+    assertThatThrownBy(() -> new SchemaMigrator(cluster).migrate()).hasMessageContaining("--cluster NAME");
     List<String> first = new SchemaMigrator(cluster, CLUSTER, true).migrate();
     assertThat(first).hasSize(SchemaMigrator.migrations().size());
     assertThat(new SchemaMigrator(cluster, CLUSTER, true).migrate()).isEmpty();
