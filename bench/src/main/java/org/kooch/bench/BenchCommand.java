@@ -182,6 +182,10 @@ public final class BenchCommand implements Runnable {
         description = "Posts and subscriber snapshots for the query latencies (default ${DEFAULT-VALUE}; the target is set for 10000000; 0 skips).")
     long queryRows;
 
+    @Option(names = "--reuse-query-tables",
+        description = "Time the queries on the tables an earlier run filled with the same --query-rows (migrated to the current schema) instead of filling them again.")
+    boolean reuseQueryTables;
+
     @Option(names = "--query-runs", defaultValue = "50", description = "Timed runs per query (default ${DEFAULT-VALUE}).")
     int queryRuns;
 
@@ -220,7 +224,7 @@ public final class BenchCommand implements Runnable {
       if (queryRows > 0 && !"throughput".equals(only)) {
         System.err.printf("filling %,d posts and %,d snapshots of %,d channels (and the derived tables), then timing queries ...%n",
             queryRows, queryRows, QueryLatency.channels(queryRows));
-        queries = QueryLatency.measure(connection.clickHouse().withDatabase(db + "_queries"), queryRows, queryRuns);
+        queries = QueryLatency.measure(connection.clickHouse().withDatabase(db + "_queries"), queryRows, queryRuns, reuseQueryTables);
       }
       if (!rates.isEmpty()) {
         double reference = rates.get(0).perSecond();
@@ -233,8 +237,8 @@ public final class BenchCommand implements Runnable {
       }
       if (queries != null) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "tables (%,d channels): inserted in %.0f s, merged in %.0f s more%n", QueryLatency.channels(queryRows),
-            queries.fill().insertSeconds(), queries.fill().mergeSeconds());
+        System.out.printf(Locale.ROOT, "tables (%,d channels): %s in %.0f s, merged in %.0f s more%n", QueryLatency.channels(queryRows),
+            reuseQueryTables ? "reused and migrated" : "inserted", queries.fill().insertSeconds(), queries.fill().mergeSeconds());
         queries.fill().tables().forEach(System.out::println);
         System.out.println();
         System.out.printf(Locale.ROOT, "%-42s %9s %9s   (%,d posts, %,d snapshots, %d runs)%n", "query", "p50 ms", "p99 ms", queryRows, queryRows, queryRuns);

@@ -48,8 +48,12 @@ final class QueryLatency {
   /** The latencies, and how the tables were made. */
   record Result(List<Latency> latencies, Fill fill) {}
 
-  static Result measure(ClickHouseSettings scratch, long n, int runs) {
-    Fill fill = fill(scratch, n);
+  /**
+   * Fills the scratch database ({@code reuse}: keeps the tables an earlier run filled with the same
+   * {@code n}, brought up to the current migrations) and times the queries.
+   */
+  static Result measure(ClickHouseSettings scratch, long n, int runs, boolean reuse) {
+    Fill fill = reuse ? reuse(scratch) : fill(scratch, n);
     try (ClickHouseGateway g = new ClickHouseGateway(scratch)) {
       PlatformRegistry registry = PlatformRegistry.defaults();
       PlatformSeries platforms = new PlatformSeries(g, registry);
@@ -186,27 +190,41 @@ final class QueryLatency {
             + " FROM channel_daily FINAL WHERE " + new DateRange(first, first.plusMonths(1).minusDays(1)).sql("day")
             + " AND subscribers IS NOT NULL GROUP BY day, platform");
       }
-      long inserted = System.nanoTime();
-      // Let the background merges of the fresh parts finish (up to an hour), so that the timings
-      // are of tables at rest rather than of tables ClickHouse is still merging.
-      String db = org.kooch.clickhouse.Sql.literal(scratch.database());
-      for (int i = 0; i < 3600 && g.queryLong("SELECT count() AS n FROM system.merges WHERE database = " + db) > 0; i++) {
-        try {
-          Thread.sleep(1000);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
-      long merged = System.nanoTime();
-      List<String> tables = new ArrayList<>();
-      for (var r : g.query("SELECT table, sum(rows) AS rows, sum(bytes) AS bytes, count() AS parts FROM system.parts"
-          + " WHERE database = " + db + " AND active GROUP BY table ORDER BY bytes DESC")) {
-        tables.add(String.format(java.util.Locale.ROOT, "%-26s %,14d rows %,10.1f MB %5d parts", r.get("table").asText(),
-            r.get("rows").asLong(), r.get("bytes").asLong() / 1e6, r.get("parts").asLong()));
-      }
-      return new Fill((inserted - started) / 1e9, (merged - inserted) / 1e9, tables);
+      return atRest(g, scratch, started, System.nanoTime());
     }
+  }
+
+  /** The tables an earlier run filled, migrated to the current schema (a new table fills itself from them). */
+  static Fill reuse(ClickHouseSettings scratch) {
+    long started = System.nanoTime();
+    new org.kooch.clickhouse.SchemaMigrator(scratch).migrate();
+    try (ClickHouseGateway g = new ClickHouseGateway(scratch)) {
+      return atRest(g, scratch, started, System.nanoTime());
+    }
+  }
+
+  /**
+   * Waits for the background merges of the fresh parts to finish (up to an hour), so that the
+   * timings are of tables at rest rather than of tables ClickHouse is still merging; then sizes them.
+   */
+  private static Fill atRest(ClickHouseGateway g, ClickHouseSettings scratch, long started, long inserted) {
+    String db = org.kooch.clickhouse.Sql.literal(scratch.database());
+    for (int i = 0; i < 3600 && g.queryLong("SELECT count() AS n FROM system.merges WHERE database = " + db) > 0; i++) {
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    long merged = System.nanoTime();
+    List<String> tables = new ArrayList<>();
+    for (var r : g.query("SELECT table, sum(rows) AS rows, sum(bytes) AS bytes, count() AS parts FROM system.parts"
+        + " WHERE database = " + db + " AND active GROUP BY table ORDER BY bytes DESC")) {
+      tables.add(String.format(java.util.Locale.ROOT, "%-26s %,14d rows %,10.1f MB %5d parts", r.get("table").asText(),
+          r.get("rows").asLong(), r.get("bytes").asLong() / 1e6, r.get("parts").asLong()));
+    }
+    return new Fill((inserted - started) / 1e9, (merged - inserted) / 1e9, tables);
   }
 
   /** Nearest-rank percentile of sorted values. */

@@ -58,12 +58,16 @@ public final class Attention {
     this.registry = registry;
   }
 
-  /** Per platform and day in the range, the wanted platforms only; shares are of every platform's attention. */
+  /**
+   * Per platform and day in the range, the wanted platforms only; shares are of every platform's
+   * attention. Read from {@code channel_attention_by_day} (migration 020), where a range of days is
+   * one stretch of the key and collapsing versions compares numbers, not handles.
+   */
   public List<PlatformDay> platformDays(Filters f) {
     List<JsonNode> rows = clickhouse.query(
         "SELECT day, platform, count() AS channels, sum(posts) AS posts, sum(views) AS views, sum(posts_24h) AS posts_24h,"
             + " sum(views_24h) AS views_24h, sum(posts_under_24h) AS posts_under_24h"
-            + " FROM " + LogicalRows.CHANNEL_ATTENTION.key(f.range().sql("day"))
+            + " FROM " + LogicalRows.CHANNEL_ATTENTION_BY_DAY.key(f.range().sql("day"))
             + " GROUP BY day, platform ORDER BY day, platform");
     Map<LocalDate, long[]> dayTotals = new HashMap<>();
     for (JsonNode r : rows) {
@@ -165,8 +169,8 @@ public final class Attention {
         + " sumIf(views_24h, day >= greatest(first_day, toDate('" + from + "'))) AS after,"
         + " countIf(posts_24h > 0) AS measured, maxIf(day, posts_24h > 0) AS last_measured,"
         + " groupArrayIf(day, posts_24h = 0 AND views_24h != 0) AS odd_days, groupArrayIf(views_24h, posts_24h = 0 AND views_24h != 0) AS odd_views"
-        + " FROM (SELECT platform, channel, day, posts_24h, views_24h FROM " + LogicalRows.CHANNEL_ATTENTION.key(
-            "(platform, channel) IN (SELECT platform, channel FROM (" + ends + ")) AND " + read.sql("day")) + ")"
+        + " FROM (SELECT platform, channel, day, posts_24h, views_24h FROM " + LogicalRows.CHANNEL_ATTENTION_BY_DAY.key(
+            read.sql("day") + " AND account IN (SELECT cityHash64(platform, channel) FROM (" + ends + "))") + ")"
         + " ALL INNER JOIN (" + ends + ") USING (platform, channel)"
         + " GROUP BY platform, channel, first_day")) {
       String key = Rows.text(r, "platform") + "/" + Rows.text(r, "channel") + "@" + Rows.text(r, "first_day");
