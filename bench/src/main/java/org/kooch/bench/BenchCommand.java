@@ -222,8 +222,8 @@ public final class BenchCommand implements Runnable {
       }
       QueryLatency.Result queries = null;
       if (queryRows > 0 && !"throughput".equals(only)) {
-        System.err.printf("filling %,d posts and %,d snapshots of %,d channels (and the derived tables), then timing queries ...%n",
-            queryRows, queryRows, QueryLatency.channels(queryRows));
+        System.err.printf("%s %,d posts and %,d snapshots of %,d channels (and the derived tables), then timing queries ...%n",
+            reuseQueryTables ? "reusing" : "filling", queryRows, queryRows, QueryLatency.channels(queryRows));
         queries = QueryLatency.measure(connection.clickHouse().withDatabase(db + "_queries"), queryRows, queryRuns, reuseQueryTables);
       }
       if (!rates.isEmpty()) {

@@ -161,6 +161,8 @@ public final class Attention {
    * at 24 h (none the job writes) is listed, so that {@link EndSums#after} can leave it out exactly.
    */
   private EndSums endSums(String pairSql, DateRange read, LocalDate from) {
+    // The join keeps the ends' days. An IN on the ends would compute the pairs a third time, and the
+    // days of a range are read whole anyway (the table is ordered by day).
     String ends = "SELECT DISTINCT tupleElement(account, 1) AS platform, tupleElement(account, 2) AS channel, first_day FROM (" + pairSql
         + ") ARRAY JOIN [(from_platform, from_channel), (to_platform, to_channel)] AS account";
     EndSums sums = new EndSums(new HashMap<>(), new HashMap<>(), new HashMap<>(), new LocalDate[1]);
@@ -169,8 +171,7 @@ public final class Attention {
         + " sumIf(views_24h, day >= greatest(first_day, toDate('" + from + "'))) AS after,"
         + " countIf(posts_24h > 0) AS measured, maxIf(day, posts_24h > 0) AS last_measured,"
         + " groupArrayIf(day, posts_24h = 0 AND views_24h != 0) AS odd_days, groupArrayIf(views_24h, posts_24h = 0 AND views_24h != 0) AS odd_views"
-        + " FROM (SELECT platform, channel, day, posts_24h, views_24h FROM " + LogicalRows.CHANNEL_ATTENTION_BY_DAY.key(
-            read.sql("day") + " AND account IN (SELECT cityHash64(platform, channel) FROM (" + ends + "))") + ")"
+        + " FROM (SELECT platform, channel, day, posts_24h, views_24h FROM " + LogicalRows.CHANNEL_ATTENTION_BY_DAY.key(read.sql("day")) + ")"
         + " ALL INNER JOIN (" + ends + ") USING (platform, channel)"
         + " GROUP BY platform, channel, first_day")) {
       String key = Rows.text(r, "platform") + "/" + Rows.text(r, "channel") + "@" + Rows.text(r, "first_day");
