@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.LogicalRows;
@@ -208,9 +209,11 @@ public final class Attention {
     }
   }
 
-  /** The dashboard's answer: platform series over the days of the rows, and the pairs. */
+  /** The dashboard's answer: platform series over the days of the rows, and the pairs (read side by side). */
   public Result query(Filters f) {
-    return result(platformDays(f), pairs(f));
+    CompletableFuture<List<PairAttention>> pairRead = SideBySide.start(() -> pairs(f));
+    List<PlatformDay> days = platformDays(f);
+    return result(days, SideBySide.join(pairRead));
   }
 
   /** Platform days as series over the days from the first row to the last, with {@code pairs}. */
