@@ -24,18 +24,21 @@ import org.kooch.schemas.PlatformRegistry;
 
 /**
  * Latencies of the queries the dashboard, the query commands and the reports issue, on large
- * tables. Fills a scratch database server-side ({@code INSERT ... SELECT FROM numbers(n)}, about a
- * minute for 10M) and times the dashboard's own query classes (3 warm-up runs, then {@code runs}),
- * client round trip and JSON decoding included.
+ * tables. Fills a scratch database server-side ({@code INSERT ... SELECT FROM numbers(...)}, 10M
+ * rows a statement; about 3 minutes for 10M, half an hour for 100M on a loaded machine) and times
+ * the dashboard's own query classes (3 warm-up runs, then {@code runs}), client round trip and JSON
+ * decoding included.
  *
- * <p>The data: {@code n} posts and {@code n} subscriber snapshots of 2,000 channels on 4 platforms
- * over 2019 (every channel's every 20th post carries a link; another 5% are collected again with newer views, in a
- * separate part, so {@code FINAL} has versions to collapse); from them, as the Flink job would
- * write them, {@code channel_daily} (one row per channel and day, 5% of the days rewritten with a
- * higher version as late data does; {@code channel_monthly} and {@code channel_daily_counts} fill
- * themselves), monthly profiles, 1,000 announced cross-platform links (plus 667 same-content ones),
- * 120 days of flows for each linked pair ({@code channel_flows_by_account} fills itself),
- * {@code migration_flows} and {@code platform_daily} summed from those.
+ * <p>The data: {@code n} posts and {@code n} subscriber snapshots of {@link #channels(long)}
+ * channels on 4 platforms over 2019 (every channel's every 20th post carries a link; another 5% are
+ * collected again with newer views, in a separate part, so {@code FINAL} has versions to collapse);
+ * from them, as the Flink job would write them, {@code channel_daily} (one row per channel and day,
+ * 5% of the days rewritten with a higher version as late data does; {@code channel_monthly} and
+ * {@code channel_daily_counts} fill themselves), {@code channel_attention} (a row per channel and
+ * day, 5% rewritten), monthly profiles, an announced cross-platform link for every other channel
+ * (plus same-content links for a third), an alert per announced link, 120 days of flows for each
+ * announced pair ({@code channel_flows_by_account} fills itself), {@code migration_flows} and
+ * {@code platform_daily} summed from those.
  */
 final class QueryLatency {
   /** p50 and p99 of one query, in milliseconds. */
