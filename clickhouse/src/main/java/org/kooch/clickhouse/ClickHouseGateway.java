@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *   <li>inserts are JSONEachRow bodies;
  *   <li>the database goes as the {@code database} URL parameter (18.16 ignores the header);
  *   <li>no per-query settings on reads, so a {@code readonly=1} user works; writes send
- *       {@code insert_distributed_sync=1} (a cluster's inserts wait for the shards);
+ *       {@code insert_distributed_sync=1} (a cluster's inserts wait for the shards) and
+ *       {@code insert_deduplicate=0} (see {@link #insertSettings});
  *   <li>the client's own retries are off: callers decide with {@link ClickHouseErrors};
  *   <li>several nodes' URLs (a cluster): a request that cannot reach its node goes to the next.
  * </ul>
@@ -43,6 +44,7 @@ public final class ClickHouseGateway implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final long TIMEOUT_S = 300;
   private static final String DISTRIBUTED_SYNC = "insert_distributed_sync";
+  private static final String DEDUPLICATE = "insert_deduplicate";
 
   private final ClickHouseSettings settings;
   private final List<String> urls;
@@ -163,14 +165,21 @@ public final class ClickHouseGateway implements AutoCloseable {
    * shard has stored its rows ({@code insert_distributed_sync}; current servers read it as
    * {@code distributed_foreground_insert}), so a completed checkpoint means rows in the shards.
    * A server ignores it for any other table. Reads send no settings, so a {@code readonly=1} user works.
+   *
+   * <p>Block deduplication is off ({@code insert_deduplicate=0}): a replicated table that finds any
+   * partition of an insert identical to one it holds skips that whole insert's materialized views
+   * (18.16), so a batch sent again with one repeated partition and new rows in another would leave
+   * the views short of the new rows. Kooch's writes are idempotent without it: every table, and
+   * every view's target, collapses a row written twice (ReplacingMergeTree, min/max states).
    */
   private static InsertSettings insertSettings() {
-    return new InsertSettings().serverSetting(DISTRIBUTED_SYNC, "1");
+    return new InsertSettings().serverSetting(DISTRIBUTED_SYNC, "1").serverSetting(DEDUPLICATE, "0");
   }
 
   private static CommandSettings commandSettings() {
     CommandSettings s = new CommandSettings();
     s.serverSetting(DISTRIBUTED_SYNC, "1");
+    s.serverSetting(DEDUPLICATE, "0");
     return s;
   }
 
