@@ -135,9 +135,10 @@ class LocalClusterIT {
       answersDuringFaults(api, live, "a broker and a replica down");
 
       // A TaskManager dies: its tasks fail, the job restarts from its last checkpoint on the slots left.
+      int failuresBefore = flink.failures(liveJob).size();
       cluster.run("kill", "taskmanager", "1");
       feed.publishDays(publisher, FAULT_DAY + 4, FAULT_DAY + 6, DAY_PAUSE_MS);
-      awaitTrue("the job's failover after the TaskManager's loss", () -> !flink.failures(liveJob).isEmpty(), liveJob);
+      awaitTrue("the job's failover after the TaskManager's loss", () -> flink.failures(liveJob).size() > failuresBefore, liveJob);
       awaitJobRunning(liveJob);
       awaitLanded(live, FAULT_DAY + 6, liveJob);
       answersDuringFaults(api, live, "a broker, a replica and a TaskManager down");
