@@ -107,11 +107,15 @@ class LocalClusterIT {
 
   @Test
   void liveRunSurvivesABrokerAReplicaAndATaskManagerKilledAndBothRunsEqualACleanRun() throws Exception {
+    long setup = System.nanoTime();
     ClickHouseSettings live = migratedOnCluster("cluster_live");
     ClickHouseSettings backfill = migratedOnCluster("cluster_backfill");
+    progress.add(String.format("two databases migrated on the cluster in %.0f s", seconds(setup)));
+    setup = System.nanoTime();
     String jarId = flink.upload(Path.of(System.getProperty("kooch.job.jar")));
     String liveJob = flink.run(jarId, PipelineMain.class.getName(), jobArgs(live, false), PARALLELISM);
     awaitJobRunning(liveJob);
+    progress.add(String.format("the live job running %.0f s after the upload", seconds(setup)));
 
     KafkaSettings kafkaSettings = KafkaSettings.of(kafka);
     try (RecordPublisher publisher = new RecordPublisher(kafkaSettings);
