@@ -16,7 +16,8 @@ import org.kooch.clickhouse.Sql;
  * What analysts can see in one database, for comparing two runs: every {@code v_*} view's rows
  * and every table's logical rows ({@code FINAL}), each as a multiset (row JSON to how often it
  * occurs). Generic over tables, so tables and views added later are compared without changing the
- * test. Rows with a date at or after {@code cutoffDay} are left out (days a streaming run cannot
+ * test, and over a sharded cluster's distributed tables, compared under the same names. Rows with
+ * a date at or after {@code cutoffDay} are left out (days a streaming run cannot
  * have closed yet), and so is the migrations log (it records when it was applied).
  */
 record TableSnapshot(Map<String, Map<String, Integer>> relations) {
@@ -26,12 +27,20 @@ record TableSnapshot(Map<String, Map<String, Integer>> relations) {
     String db = Sql.identifier(ch.database());
     Map<String, Map<String, Integer>> relations = new TreeMap<>();
     try (ClickHouseGateway g = new ClickHouseGateway(ch)) {
+      Map<String, String> engines = new TreeMap<>();
       for (JsonNode t : g.query("SELECT name, engine FROM system.tables WHERE database = " + Sql.literal(db))) {
-        String name = t.get("name").asText();
-        String engine = t.get("engine").asText();
+        engines.put(t.get("name").asText(), t.get("engine").asText());
+      }
+      for (Map.Entry<String, String> t : engines.entrySet()) {
+        String name = t.getKey();
+        String engine = t.getValue();
         boolean view = engine.equals("View") && name.startsWith("v_");
+        // On a sharded cluster a table is a Distributed table over NAME_local on every shard: its
+        // logical rows are read through it (a _local table holds one shard's rows only).
+        boolean table = engine.equals("ReplacingMergeTree")
+            || engine.equals("Distributed") && engines.getOrDefault(name + "_local", "").endsWith("ReplacingMergeTree");
         // AggregatingMergeTree tables (channel_monthly) are ClickHouse's own aggregates of a compared table
-        if (IGNORED.contains(name) || !(view || engine.equals("ReplacingMergeTree"))) {
+        if (IGNORED.contains(name) || !(view || table)) {
           continue;
         }
         Set<String> dateColumns = new HashSet<>();

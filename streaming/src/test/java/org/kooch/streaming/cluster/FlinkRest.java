@@ -19,22 +19,23 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 /**
- * The few calls of Flink's REST API that submitting a jar needs: {@code /overview},
- * {@code /jars/upload}, {@code /jars/:id/run}, {@code /jobs/:id}. See Flink's "REST API" docs.
+ * The few calls of Flink's REST API that submitting a jar and watching its job need:
+ * {@code /overview}, {@code /jars/upload}, {@code /jars/:id/run}, {@code /jobs/:id},
+ * {@code /jobs/:id/checkpoints}, {@code /jobs/:id/exceptions}. See Flink's "REST API" docs.
  */
-final class FlinkRest {
+public final class FlinkRest {
   private static final Set<String> TERMINAL = Set.of("FINISHED", "FAILED", "CANCELED");
 
   private final String baseUrl;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = new ObjectMapper();
 
-  FlinkRest(String baseUrl) {
+  public FlinkRest(String baseUrl) {
     this.baseUrl = baseUrl;
   }
 
   /** Waits until the JobManager answers and {@code slots} task slots are registered. */
-  void awaitSlots(int slots, Duration timeout, BooleanSupplier stillAlive) throws InterruptedException {
+  public void awaitSlots(int slots, Duration timeout, BooleanSupplier stillAlive) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "no answer";
     while (System.nanoTime() < deadline) {
@@ -56,7 +57,7 @@ final class FlinkRest {
   }
 
   /** Uploads a jar ({@code POST /jars/upload}, multipart field {@code jarfile}); returns its id. */
-  String upload(Path jar) throws IOException, InterruptedException {
+  public String upload(Path jar) throws IOException, InterruptedException {
     String boundary = "kooch-" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\"" + jar.getFileName()
@@ -74,7 +75,7 @@ final class FlinkRest {
   }
 
   /** Runs an uploaded jar's main class ({@code POST /jars/:id/run}); returns the job id. */
-  String run(String jarId, String entryClass, List<String> programArgs, int parallelism) throws IOException, InterruptedException {
+  public String run(String jarId, String entryClass, List<String> programArgs, int parallelism) throws IOException, InterruptedException {
     ObjectNode request = json.createObjectNode();
     request.put("entryClass", entryClass);
     request.put("parallelism", parallelism);
@@ -90,7 +91,7 @@ final class FlinkRest {
   }
 
   /** Polls {@code /jobs/:id} until the job is FINISHED, FAILED or CANCELED; returns its details. */
-  JsonNode awaitTerminal(String jobId, Duration timeout) throws IOException, InterruptedException {
+  public JsonNode awaitTerminal(String jobId, Duration timeout) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     JsonNode job = get("/jobs/" + jobId);
     while (!TERMINAL.contains(job.path("state").asText()) && System.nanoTime() < deadline) {
@@ -101,7 +102,7 @@ final class FlinkRest {
   }
 
   /** The root cause Flink recorded for a failed job ({@code /jobs/:id/exceptions}). */
-  String exceptions(String jobId) {
+  public String exceptions(String jobId) {
     try {
       return get("/jobs/" + jobId + "/exceptions").path("root-exception").asText();
     } catch (IOException | InterruptedException e) {
@@ -109,7 +110,35 @@ final class FlinkRest {
     }
   }
 
-  JsonNode get(String path) throws IOException, InterruptedException {
+  /** The job's state: CREATED, RUNNING, RESTARTING, FINISHED, FAILED, ... ({@code /jobs/:id}). */
+  public String state(String jobId) throws IOException, InterruptedException {
+    return get("/jobs/" + jobId).path("state").asText();
+  }
+
+  /** Checkpoints the job completed so far ({@code /jobs/:id/checkpoints}, {@code counts.completed}). */
+  public long completedCheckpoints(String jobId) throws IOException, InterruptedException {
+    return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
+  }
+
+  /** Failures the job recovered from or died of ({@code /jobs/:id/exceptions}, {@code exceptionHistory}). */
+  public List<String> failures(String jobId) throws IOException, InterruptedException {
+    List<String> out = new java.util.ArrayList<>();
+    for (JsonNode e : get("/jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries")) {
+      out.add(e.path("exceptionName").asText() + ": " + e.path("stacktrace").asText().lines().findFirst().orElse(""));
+    }
+    return out;
+  }
+
+  /** Cancels a job ({@code PATCH /jobs/:id?mode=cancel}). */
+  public void cancel(String jobId) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/jobs/" + jobId + "?mode=cancel"))
+        .method("PATCH", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IOException("cancel " + jobId + " -> HTTP " + response.statusCode() + ": " + response.body());
+    }
+  }
+
+  public JsonNode get(String path) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10)).GET());
   }
 

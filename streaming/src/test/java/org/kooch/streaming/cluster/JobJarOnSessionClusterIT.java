@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,11 +67,7 @@ class JobJarOnSessionClusterIT {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    String flinkJars = Files.readString(Path.of(System.getProperty("kooch.flink.classpath"))).trim();
-    List<String> jvmArgs = Arrays.stream(System.getProperty("kooch.flink.jvm.args", "").split("\\s+"))
-        .filter(a -> a.startsWith("--add-opens"))
-        .toList();
-    cluster = SessionCluster.start(flinkJars, jvmArgs, 2, 2);
+    cluster = SessionCluster.start(2, 2);
   }
 
   @AfterAll

@@ -4,95 +4,49 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * A Flink session cluster as separate processes, started from Maven's Flink jars (flink-dist is not
- * on Maven Central): one JobManager ({@code StandaloneSessionClusterEntrypoint}) and N TaskManagers
- * ({@code TaskManagerRunner}), all on loopback with free ports, sharing a generated
- * {@code config.yaml}. Logs go to {@code <dir>/log}. {@link #close()} (and JVM exit) kills them.
+ * A Flink session cluster as separate processes, started by {@code bin/kooch-cluster start flink}
+ * from Maven's Flink jars (flink-dist is not on Maven Central; the flink-cluster module writes their
+ * classpath): one JobManager and N TaskManagers, on loopback, with free ports and a directory of
+ * their own (config, logs in {@code <dir>/log}, checkpoints), and no restart strategy, so that a
+ * failing job fails at once. {@link #close()} (and JVM exit) stops them.
  */
 final class SessionCluster implements AutoCloseable {
-  private static final String JOB_MANAGER = "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
-  private static final String TASK_MANAGER = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
-
   private final Path dir;
   private final int restPort;
-  private final List<Process> processes = new ArrayList<>();
-  private final Thread killer = new Thread(this::kill, "flink-session-cluster-kill");
+  private final int taskManagers;
+  private final ClusterScript script;
+  private final Thread stopper = new Thread(this::stop, "flink-session-cluster-stop");
 
-  private SessionCluster(Path dir, int restPort) {
+  private SessionCluster(Path dir, int restPort, int taskManagers, ClusterScript script) {
     this.dir = dir;
     this.restPort = restPort;
+    this.taskManagers = taskManagers;
+    this.script = script;
   }
 
-  /**
-   * Starts the processes; the cluster is ready once {@link FlinkRest#awaitSlots} sees the
-   * TaskManagers' slots.
-   *
-   * @param classpath the Flink runtime's jars (without the job's)
-   * @param jvmArgs options for every process (the {@code --add-opens} Flink needs on Java 17)
-   */
-  static SessionCluster start(String classpath, List<String> jvmArgs, int taskManagers, int slotsPerTaskManager) throws IOException {
+  /** Starts the processes and waits until the TaskManagers' slots are registered. */
+  static SessionCluster start(int taskManagers, int slotsPerTaskManager) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("kooch-flink-cluster");
-    Files.createDirectories(dir.resolve("conf"));
-    Files.createDirectories(dir.resolve("log"));
-    Files.createDirectories(dir.resolve("tmp"));
     int restPort = freePort();
-    int rpcPort = freePort();
-    Files.writeString(dir.resolve("conf/config.yaml"), String.join("\n",
-        "jobmanager.rpc.address: 127.0.0.1",
-        "jobmanager.rpc.port: " + rpcPort,
-        "jobmanager.bind-host: 127.0.0.1",
-        "jobmanager.memory.process.size: 768m",
-        "taskmanager.host: 127.0.0.1",
-        "taskmanager.bind-host: 127.0.0.1",
-        "taskmanager.numberOfTaskSlots: " + slotsPerTaskManager,
-        // What flink-dist's scripts compute (BashJavaUtils) and pass to a TaskManager: 1 GB in all.
-        "taskmanager.memory.process.size: 1g",
-        "taskmanager.cpu.cores: 2",
-        "taskmanager.memory.framework.heap.size: 128m",
-        "taskmanager.memory.task.heap.size: 256m",
-        "taskmanager.memory.framework.off-heap.size: 128m",
-        "taskmanager.memory.task.off-heap.size: 0m",
-        "taskmanager.memory.network.min: 64m",
-        "taskmanager.memory.network.max: 64m",
-        "taskmanager.memory.managed.size: 128m",
-        "taskmanager.memory.jvm-metaspace.size: 192m",
-        "taskmanager.memory.jvm-overhead.min: 128m",
-        "taskmanager.memory.jvm-overhead.max: 128m",
-        "rest.address: 127.0.0.1",
-        "rest.bind-address: 127.0.0.1",
-        "rest.port: " + restPort,
-        "web.submit.enable: true",
-        "web.upload.dir: " + dir.resolve("tmp"),
-        "io.tmp.dirs: " + dir.resolve("tmp"),
-        "parallelism.default: 1",
-        "restart-strategy.type: none",
-        ""));
-    Files.writeString(dir.resolve("conf/log4j2.properties"), String.join("\n",
-        "rootLogger.level = INFO",
-        "rootLogger.appenderRef.file.ref = file",
-        "appender.file.type = File",
-        "appender.file.name = file",
-        "appender.file.fileName = ${sys:log.file}",
-        "appender.file.layout.type = PatternLayout",
-        "appender.file.layout.pattern = %d{HH:mm:ss,SSS} %-5p %c{1} - %m%n",
-        ""));
-    SessionCluster cluster = new SessionCluster(dir, restPort);
-    Runtime.getRuntime().addShutdownHook(cluster.killer);
+    ClusterScript script = new ClusterScript(Map.of(
+        "KOOCH_FLINK_DIR", dir.toString(),
+        "KOOCH_FLINK_REST_PORT", String.valueOf(restPort),
+        "KOOCH_FLINK_RPC_PORT", String.valueOf(freePort()),
+        "KOOCH_FLINK_TASKMANAGERS", String.valueOf(taskManagers),
+        "KOOCH_FLINK_SLOTS", String.valueOf(slotsPerTaskManager),
+        "KOOCH_FLINK_RESTART_ATTEMPTS", "0"));
+    SessionCluster cluster = new SessionCluster(dir, restPort, taskManagers, script);
+    Runtime.getRuntime().addShutdownHook(cluster.stopper);
     try {
-      cluster.launch("jobmanager", JOB_MANAGER, classpath, jvmArgs, "-Xmx400m");
-      for (int i = 1; i <= taskManagers; i++) {
-        cluster.launch("taskmanager-" + i, TASK_MANAGER, classpath, jvmArgs,
-            "-Xmx384m", "-Xms384m", "-XX:MaxDirectMemorySize=192m", "-XX:MaxMetaspaceSize=192m");
-      }
-    } catch (IOException | RuntimeException e) {
+      script.run("start", "flink");
+    } catch (IOException | RuntimeException | InterruptedException e) {
       cluster.close();
       throw e;
     }
@@ -123,48 +77,29 @@ final class SessionCluster implements AutoCloseable {
     }
   }
 
-  /** Whether every process still runs (a process that died at start says why in its log). */
+  /** Whether every process still runs (a process that died says why in its log). */
   boolean allAlive() {
-    return processes.stream().allMatch(Process::isAlive);
+    return Stream.concat(Stream.of("jobmanager"), IntStream.rangeClosed(1, taskManagers).mapToObj(i -> "taskmanager-" + i))
+        .allMatch(name -> ClusterScript.alive(dir.resolve(name + ".pid")));
   }
 
-  private void launch(String name, String mainClass, String classpath, List<String> jvmArgs, String... memory) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmArgs);
-    command.addAll(Arrays.asList(memory));
-    command.add("-Dlog.file=" + logDir().resolve(name + ".log"));
-    command.add("-Dlog4j.configurationFile=" + dir.resolve("conf/log4j2.properties").toUri());
-    command.addAll(List.of("-cp", classpath, mainClass, "--configDir", dir.resolve("conf").toString()));
-    processes.add(new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(logDir().resolve(name + ".out").toFile())
-        .start());
-  }
-
-  private void kill() {
-    for (Process p : processes) {
-      p.destroy();
-    }
-    for (Process p : processes) {
-      try {
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
-          p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        p.destroyForcibly();
-      }
+  private void stop() {
+    try {
+      script.tryRun("stop", "flink");
+    } catch (IOException e) {
+      System.err.println("stopping the session cluster: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
   @Override
   public void close() {
-    kill();
+    stop();
     try {
-      Runtime.getRuntime().removeShutdownHook(killer);
+      Runtime.getRuntime().removeShutdownHook(stopper);
     } catch (IllegalStateException e) {
-      // the JVM is already shutting down: the hook runs kill() again, harmlessly
+      // the JVM is already shutting down: the hook stops the cluster again, harmlessly
     }
   }
 
