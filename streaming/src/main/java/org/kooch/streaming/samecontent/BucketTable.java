@@ -7,8 +7,8 @@ import java.util.List;
  * The same-content detector's buckets of one key group: LSH bucket key to the posts in it, in
  * arrival order. An open-addressing table (linear probing) on primitive keys, with each bucket's
  * oldest and newest publication times beside its key: a lookup is a probe of a {@code long[]} instead of a
- * boxed key's node chain, and a sweep reads those times in order, rebuilds the table only when some
- * bucket holds a post older than the horizon, and reads the posts only of a bucket that holds
+ * boxed key's node chain, and a sweep reads those times in order, removes in place the buckets
+ * whose posts are all older than the horizon, and reads the posts only of a bucket that holds
  * posts on both sides of it. It holds about 1.7 million buckets in the
  * throughput benchmark, where {@link java.util.HashMap} lookups and sweeps would be most of the
  * operator's time.
@@ -83,7 +83,7 @@ final class BucketTable {
     set(i, bucket);
     // At most half full: probes stay short.
     if (++size * 2 > keys.length) {
-      rehash(Long.MIN_VALUE);
+      rehash(keys.length * 2);
     }
   }
 
@@ -94,9 +94,14 @@ final class BucketTable {
     while (posts[i] != null && keys[i] != key) {
       i = (i + 1) & mask;
     }
-    if (posts[i] == null) {
-      return;
+    if (posts[i] != null) {
+      removeAt(i);
     }
+  }
+
+  /** Empties slot {@code i}, moving back into it the entries of its probe chain that may move. */
+  private void removeAt(int i) {
+    int mask = keys.length - 1;
     size--;
     entries -= posts[i].length;
     for (int free = i, j = (i + 1) & mask; ; j = (j + 1) & mask) {
@@ -118,44 +123,43 @@ final class BucketTable {
   }
 
   /**
-   * Drops the posts published before {@code horizon}, and the buckets left empty; a table with
-   * nothing that old is left as it is.
+   * Drops the posts published before {@code horizon}, and the buckets left empty, in place: one
+   * pass over the slots, reading the posts only of buckets that hold some older than the horizon.
+   * The table keeps its capacity (it grows back to it by the next sweep; shrinking and doubling
+   * again would rehash every bucket each day), unless it is left mostly empty.
    */
   void retainFrom(long horizon) {
-    for (int i = 0; i < keys.length; i++) {
+    int mask = keys.length - 1;
+    // Start after a free slot (there is one: the table is at most half full), so no probe chain
+    // wraps past the pass's start: a removal moves entries back only from slots not yet passed.
+    int start = 0;
+    while (posts[start] != null) {
+      start++;
+    }
+    for (int i = (start + 1) & mask; i != start; ) {
       if (posts[i] != null && oldest[i] < horizon) {
-        rehash(horizon);
-        return;
+        if (newest[i] < horizon) {
+          removeAt(i);
+          continue; // slot i may hold an entry moved back into it
+        }
+        set(i, publishedFrom(posts[i], horizon));
       }
+      i = (i + 1) & mask;
+    }
+    int fit = Math.max(MIN_CAPACITY, Integer.highestOneBit(size * 2 + 1) << 1);
+    if (fit * 4 <= keys.length) {
+      rehash(fit);
     }
   }
 
-  /**
-   * Moves the buckets into a table sized for them, keeping the posts published at or after
-   * {@code horizon}: only the buckets whose oldest post is older are filtered.
-   */
-  private void rehash(long horizon) {
+  /** Moves the buckets into a table of {@code capacity} slots. */
+  private void rehash(int capacity) {
     long[] oldKeys = keys;
     long[] oldOldest = oldest;
     long[] oldNewest = newest;
     PostSignature[][] oldPosts = posts;
-    int live = 0;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldPosts[i] == null || oldOldest[i] >= horizon) {
-        // Free, or nothing to drop.
-      } else if (oldNewest[i] < horizon) {
-        oldPosts[i] = null;
-      } else {
-        oldPosts[i] = publishedFrom(oldPosts[i], horizon);
-        oldOldest[i] = oldestOf(oldPosts[i]);
-      }
-      live += oldPosts[i] == null ? 0 : 1;
-    }
-    int fit = Math.max(MIN_CAPACITY, Integer.highestOneBit(live * 2 + 1) << 1);
-    // A sweep keeps the capacity the table grew to: it grows back to it by the next sweep, and
-    // growing again, one rehash per doubling, would take a fifth of the detector's time. A table
-    // left mostly empty shrinks.
-    allocate(horizon == Long.MIN_VALUE || fit * 4 <= oldKeys.length ? fit : oldKeys.length);
+    int live = size;
+    allocate(capacity);
     int mask = keys.length - 1;
     for (int i = 0; i < oldKeys.length; i++) {
       if (oldPosts[i] != null) {
@@ -235,14 +239,6 @@ final class BucketTable {
       }
     }
     return true;
-  }
-
-  private static long oldestOf(PostSignature[] bucket) {
-    long min = Long.MAX_VALUE;
-    for (PostSignature p : bucket) {
-      min = Math.min(min, p.publishedAt);
-    }
-    return min;
   }
 
   /** Bucket keys are band hashes, but their low bits also chose the key group: mix them again. */

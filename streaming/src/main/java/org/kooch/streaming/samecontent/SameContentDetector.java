@@ -262,13 +262,18 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
 
   /** The index of the bucket's key group among this subtask's, which it must be one of. */
   private int groupIndex(long bucket) {
-    int group = KeyGroupRangeAssignment.assignToKeyGroup(bucket, maxParallelism) - firstGroup;
+    int group = keyGroup(bucket, maxParallelism) - firstGroup;
     if (group < 0 || group >= groups.length) {
       throw new IllegalStateException("bucket " + bucket + " is in key group " + (group + firstGroup) + ", not in this subtask's "
           + firstGroup + "-" + (firstGroup + groups.length - 1) + ": minhash and same-content must run at the same parallelism"
           + " and maximum parallelism");
     }
     return group;
+  }
+
+  /** The bucket's key group, as Flink's keyBy assigns it, without boxing the key. */
+  static int keyGroup(long bucket, int maxParallelism) {
+    return KeyGroupRangeAssignment.computeKeyGroupForKeyHash(Long.hashCode(bucket), maxParallelism);
   }
 
   /** Posts published before this can no longer be compared with a post within the slack of the newest. */
