@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The same-content detector's buckets of one key group: LSH bucket key to the posts in it, in
  * arrival order. An open-addressing table (linear probing) on primitive keys, with each bucket's
- * oldest and newest publication times beside its key: a lookup is a probe of a {@code long[]} instead of a
- * boxed key's node chain, and a sweep reads those times in order, removes in place the buckets
+ * oldest and newest publication times and size beside its key on the same cache line: a lookup is
+ * a probe of a {@code long[]} instead of a boxed key's node chain, and a sweep reads those times in order, removes in place the buckets
  * whose posts are all older than the horizon, and reads the posts only of a bucket that holds
  * posts on both sides of it. It holds about 1.7 million buckets in the
  * throughput benchmark, where {@link java.util.HashMap} lookups and sweeps would be most of the
@@ -19,10 +19,17 @@ final class BucketTable {
   static final int CAPACITY = 64;
   private static final PostSignature[] EMPTY = new PostSignature[0];
 
-  private long[] keys;
-  private long[] oldest;
-  private long[] newest;
-  /** null: a free slot. */
+  /**
+   * Per slot, four longs side by side, so a probe and its update touch one cache line: the key,
+   * the bucket's oldest and newest publication times, and its number of posts (0: a free slot).
+   */
+  private long[] meta;
+  private static final int KEY = 0;
+  private static final int OLDEST = 1;
+  private static final int NEWEST = 2;
+  private static final int COUNT = 3;
+  private static final int STRIDE = 4;
+  /** Each slot's posts, read only when its key matched. */
   private PostSignature[][] posts;
   private int size;
   /** Posts in all buckets, a post in two buckets counted twice. */
@@ -33,9 +40,7 @@ final class BucketTable {
   }
 
   private void allocate(int capacity) {
-    keys = new long[capacity];
-    oldest = new long[capacity];
-    newest = new long[capacity];
+    meta = new long[capacity * STRIDE];
     posts = new PostSignature[capacity][];
     size = 0;
     entries = 0;
@@ -52,14 +57,22 @@ final class BucketTable {
 
   /** Slots allocated (tests). */
   int capacity() {
-    return keys.length;
+    return posts.length;
+  }
+
+  private boolean free(int slot) {
+    return meta[slot * STRIDE + COUNT] == 0;
+  }
+
+  private long key(int slot) {
+    return meta[slot * STRIDE + KEY];
   }
 
   /** The bucket's posts, or null when it holds none. */
   PostSignature[] get(long key) {
-    int mask = keys.length - 1;
-    for (int i = slot(key, mask); posts[i] != null; i = (i + 1) & mask) {
-      if (keys[i] == key) {
+    int mask = posts.length - 1;
+    for (int i = slot(key, mask); !free(i); i = (i + 1) & mask) {
+      if (key(i) == key) {
         return posts[i];
       }
     }
@@ -71,51 +84,50 @@ final class BucketTable {
     if (bucket.length == 0) {
       throw new IllegalArgumentException("empty bucket " + key);
     }
-    int mask = keys.length - 1;
+    int mask = posts.length - 1;
     int i = slot(key, mask);
-    for (; posts[i] != null; i = (i + 1) & mask) {
-      if (keys[i] == key) {
+    for (; !free(i); i = (i + 1) & mask) {
+      if (key(i) == key) {
         set(i, bucket);
         return;
       }
     }
-    keys[i] = key;
+    meta[i * STRIDE + KEY] = key;
     set(i, bucket);
     // At most half full: probes stay short.
-    if (++size * 2 > keys.length) {
-      rehash(keys.length * 2);
+    if (++size * 2 > posts.length) {
+      rehash(posts.length * 2);
     }
   }
 
   /** Removes the bucket, shifting back the entries probed past it so lookups still find them. */
   void remove(long key) {
-    int mask = keys.length - 1;
+    int mask = posts.length - 1;
     int i = slot(key, mask);
-    while (posts[i] != null && keys[i] != key) {
+    while (!free(i) && key(i) != key) {
       i = (i + 1) & mask;
     }
-    if (posts[i] != null) {
+    if (!free(i)) {
       removeAt(i);
     }
   }
 
   /** Empties slot {@code i}, moving back into it the entries of its probe chain that may move. */
   private void removeAt(int i) {
-    int mask = keys.length - 1;
+    int mask = posts.length - 1;
     size--;
     entries -= posts[i].length;
     for (int free = i, j = (i + 1) & mask; ; j = (j + 1) & mask) {
-      if (posts[j] == null) {
+      if (free(j)) {
+        meta[free * STRIDE + COUNT] = 0;
         posts[free] = null;
         return;
       }
-      int home = slot(keys[j], mask);
+      int home = slot(key(j), mask);
       // Entry j may move to the free slot unless its home lies cyclically in (free, j].
       boolean stays = free <= j ? (free < home && home <= j) : (free < home || home <= j);
       if (!stays) {
-        keys[free] = keys[j];
-        oldest[free] = oldest[j];
-        newest[free] = newest[j];
+        System.arraycopy(meta, j * STRIDE, meta, free * STRIDE, STRIDE);
         posts[free] = posts[j];
         free = j;
       }
@@ -129,16 +141,16 @@ final class BucketTable {
    * again would rehash every bucket each day), unless it is left mostly empty.
    */
   void retainFrom(long horizon) {
-    int mask = keys.length - 1;
+    int mask = posts.length - 1;
     // Start after a free slot (there is one: the table is at most half full), so no probe chain
     // wraps past the pass's start: a removal moves entries back only from slots not yet passed.
     int start = 0;
-    while (posts[start] != null) {
+    while (!free(start)) {
       start++;
     }
     for (int i = (start + 1) & mask; i != start; ) {
-      if (posts[i] != null && oldest[i] < horizon) {
-        if (newest[i] < horizon) {
+      if (!free(i) && meta[i * STRIDE + OLDEST] < horizon) {
+        if (meta[i * STRIDE + NEWEST] < horizon) {
           removeAt(i);
           continue; // slot i may hold an entry moved back into it
         }
@@ -147,41 +159,38 @@ final class BucketTable {
       i = (i + 1) & mask;
     }
     int fit = Math.max(MIN_CAPACITY, Integer.highestOneBit(size * 2 + 1) << 1);
-    if (fit * 4 <= keys.length) {
+    if (fit * 4 <= posts.length) {
       rehash(fit);
     }
   }
 
   /** Moves the buckets into a table of {@code capacity} slots. */
   private void rehash(int capacity) {
-    long[] oldKeys = keys;
-    long[] oldOldest = oldest;
-    long[] oldNewest = newest;
+    long[] oldMeta = meta;
     PostSignature[][] oldPosts = posts;
     int live = size;
+    int held = entries;
     allocate(capacity);
-    int mask = keys.length - 1;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldPosts[i] != null) {
-        int j = slot(oldKeys[i], mask);
-        while (posts[j] != null) {
+    int mask = capacity - 1;
+    for (int i = 0; i < oldPosts.length; i++) {
+      if (oldMeta[i * STRIDE + COUNT] != 0) {
+        int j = slot(oldMeta[i * STRIDE + KEY], mask);
+        while (!free(j)) {
           j = (j + 1) & mask;
         }
-        keys[j] = oldKeys[i];
+        System.arraycopy(oldMeta, i * STRIDE, meta, j * STRIDE, STRIDE);
         posts[j] = oldPosts[i];
-        entries += oldPosts[i].length;
-        oldest[j] = oldOldest[i];
-        newest[j] = oldNewest[i];
       }
     }
     size = live;
+    entries = held;
   }
 
   /** Calls {@code visitor} with each bucket, in no particular order. */
   <E extends Exception> void forEach(Visitor<E> visitor) throws E {
-    for (int i = 0; i < keys.length; i++) {
-      if (posts[i] != null) {
-        visitor.visit(keys[i], posts[i]);
+    for (int i = 0; i < posts.length; i++) {
+      if (!free(i)) {
+        visitor.visit(key(i), posts[i]);
       }
     }
   }
@@ -191,7 +200,7 @@ final class BucketTable {
   }
 
   private void set(int slot, PostSignature[] bucket) {
-    entries += bucket.length - (posts[slot] == null ? 0 : posts[slot].length);
+    entries += bucket.length - (int) meta[slot * STRIDE + COUNT];
     posts[slot] = bucket;
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
@@ -199,8 +208,9 @@ final class BucketTable {
       min = Math.min(min, p.publishedAt);
       max = Math.max(max, p.publishedAt);
     }
-    oldest[slot] = min;
-    newest[slot] = max;
+    meta[slot * STRIDE + OLDEST] = min;
+    meta[slot * STRIDE + NEWEST] = max;
+    meta[slot * STRIDE + COUNT] = bucket.length;
   }
 
   /** The posts published at or after the horizon: {@code posts} itself when that is all of them. */
