@@ -67,10 +67,14 @@ final class BenchCompareCommand implements Callable<Integer> {
   @Option(names = "--work-dir", description = "Where the file, the broker's data and the jobs' state go (default: a temporary directory).")
   Path workDir;
 
-  /** One job run. */
-  record Run(String build, int round, double seconds, long records) {
+  /** One job run: its wall-clock and CPU seconds (the job's JVM only; ClickHouse's work is the same for both builds). */
+  record Run(String build, int round, double seconds, double cpuSeconds, long records) {
     double perSecond() {
       return records / seconds;
+    }
+
+    double perCpuSecond() {
+      return records / cpuSeconds;
     }
   }
 
@@ -106,8 +110,8 @@ final class BenchCompareCommand implements Callable<Integer> {
             ClickHouseSettings db = database(build);
             ScratchDatabase.recreate(db);
             System.err.printf(Locale.ROOT, "round %d: %s ...%n", round, build);
-            double seconds = runJob(builds.get(build), kafka, db, dir.resolve("state-" + build + "-" + round), dir.resolve(build + "-" + round + ".log"));
-            runs.add(new Run(build, round, seconds, records));
+            double[] times = runJob(builds.get(build), kafka, db, dir.resolve("state-" + build + "-" + round), dir.resolve(build + "-" + round + ".log"));
+            runs.add(new Run(build, round, times[0], times[1], records));
             print(runs);
           }
         }
@@ -125,8 +129,12 @@ final class BenchCompareCommand implements Callable<Integer> {
     return connection.clickHouse().withDatabase(connection.clickHouse().database() + "_compare_" + build);
   }
 
-  /** Runs {@code kooch run --bounded} of one build in a JVM of its own; returns its wall-clock seconds (JVM start included). */
-  private double runJob(String classPath, KafkaSettings kafka, ClickHouseSettings db, Path stateDir, Path log) throws Exception {
+  /**
+   * Runs {@code kooch run --bounded} of one build in a JVM of its own; returns its wall-clock and
+   * CPU seconds (JVM start included). The CPU time is read from the process every 100 ms while it
+   * runs (the operating system forgets it at exit), so the last tenth of a second may be missing.
+   */
+  private double[] runJob(String classPath, KafkaSettings kafka, ClickHouseSettings db, Path stateDir, Path log) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(javaOpts.trim().split("\\s+")));
@@ -142,12 +150,16 @@ final class BenchCompareCommand implements Callable<Integer> {
     pb.environment().remove("KOOCH_KAFKA");
     long start = System.nanoTime();
     Process p = pb.start();
-    int exit = p.waitFor();
+    Duration cpu = Duration.ZERO;
+    while (!p.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      cpu = p.toHandle().info().totalCpuDuration().orElse(cpu);
+    }
+    int exit = p.exitValue();
     double seconds = (System.nanoTime() - start) / 1e9;
     if (exit != 0) {
       throw new IllegalStateException("the job exited with " + exit + "; its output:\n" + tail(log));
     }
-    return seconds;
+    return new double[] {seconds, cpu.toMillis() / 1e3};
   }
 
   private static String tail(Path log) throws IOException {
@@ -157,18 +169,28 @@ final class BenchCompareCommand implements Callable<Integer> {
 
   static void print(List<Run> runs) {
     System.out.println();
-    System.out.printf(Locale.ROOT, "%-6s %6s %12s %10s %12s%n", "build", "round", "records", "seconds", "records/s");
+    System.out.printf(Locale.ROOT, "%-6s %6s %12s %10s %12s %10s %14s%n", "build", "round", "records", "seconds", "records/s", "CPU s",
+        "records/CPU s");
     for (Run r : runs) {
-      System.out.printf(Locale.ROOT, "%-6s %6d %,12d %10.1f %,12.0f%n", r.build(), r.round(), r.records(), r.seconds(), r.perSecond());
+      System.out.printf(Locale.ROOT, "%-6s %6d %,12d %10.1f %,12.0f %10.1f %,14.0f%n", r.build(), r.round(), r.records(), r.seconds(),
+          r.perSecond(), r.cpuSeconds(), r.perCpuSecond());
     }
-    double base = runs.stream().filter(r -> r.build().equals("base")).mapToDouble(Run::seconds).sum();
-    double mine = runs.stream().filter(r -> r.build().equals("this")).mapToDouble(Run::seconds).sum();
-    long nBase = runs.stream().filter(r -> r.build().equals("base")).count();
-    long nMine = runs.stream().filter(r -> r.build().equals("this")).count();
-    if (nBase > 0 && nMine > 0) {
-      System.out.printf(Locale.ROOT, "this build is %.2fx the baseline's rate (mean time %.1f s against %.1f s)%n",
-          (base / nBase) / (mine / nMine), mine / nMine, base / nBase);
+    double[] base = mean(runs, "base");
+    double[] mine = mean(runs, "this");
+    if (base != null && mine != null) {
+      System.out.printf(Locale.ROOT, "this build: %.2fx the baseline's rate (mean %.1f s against %.1f s), %.2fx its records per CPU second%n",
+          base[0] / mine[0], mine[0], base[0], base[1] / mine[1]);
     }
+  }
+
+  /** A build's mean wall-clock and CPU seconds, or null before it ran. */
+  private static double[] mean(List<Run> runs, String build) {
+    List<Run> of = runs.stream().filter(r -> r.build().equals(build)).toList();
+    if (of.isEmpty()) {
+      return null;
+    }
+    return new double[] {of.stream().mapToDouble(Run::seconds).average().orElseThrow(),
+        of.stream().mapToDouble(Run::cpuSeconds).average().orElseThrow()};
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
