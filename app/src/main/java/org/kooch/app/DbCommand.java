@@ -19,9 +19,25 @@ final class DbCommand implements Runnable {
   static final class Migrate implements Callable<Integer> {
     @Mixin ConnectionOptions connection;
 
+    @picocli.CommandLine.Option(
+        names = "--cluster",
+        paramLabel = "NAME",
+        description = "Migrate the ClickHouse cluster NAME (of the servers' remote_servers): every statement ON CLUSTER, "
+            + "replicated tables at /clickhouse/tables/{shard}/<database>/<table> with replica {replica}.")
+    String cluster;
+
+    @picocli.CommandLine.Option(
+        names = "--shards",
+        description = "With --cluster: each table as <table>_local (replicated) and a Distributed table <table> over it, "
+            + "which writers, readers and the v_* views use.")
+    boolean shards;
+
     @Override
     public Integer call() {
-      var applied = new SchemaMigrator(connection.clickHouse()).migrate();
+      if (shards && cluster == null) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--shards needs --cluster NAME");
+      }
+      var applied = new SchemaMigrator(connection.clickHouse(), cluster, shards).migrate();
       System.out.println(applied.isEmpty()
           ? "database " + connection.database + " is up to date"
           : "applied " + String.join(", ", applied) + " to " + connection.database);

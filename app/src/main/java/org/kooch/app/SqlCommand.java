@@ -129,22 +129,30 @@ final class SqlCommand implements Callable<Integer> {
     }
 
     static RowStream open(ClickHouseSettings settings, String select) {
-      String base = settings.url().replaceAll("/+$", "");
-      HttpRequest.Builder request = HttpRequest.newBuilder(
-              URI.create(base + "/?database=" + URLEncoder.encode(settings.database(), StandardCharsets.UTF_8)))
-          .header("X-ClickHouse-User", settings.user())
-          .POST(HttpRequest.BodyPublishers.ofString(select + "\nFORMAT JSONEachRow", StandardCharsets.UTF_8));
-      if (!settings.password().isEmpty()) {
-        request.header("X-ClickHouse-Key", settings.password());
+      // A cluster's nodes in turn: the first that answers runs the query.
+      HttpResponse<InputStream> response = null;
+      IOException unreachable = null;
+      for (String url : settings.urls()) {
+        String base = url.replaceAll("/+$", "");
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create(base + "/?database=" + URLEncoder.encode(settings.database(), StandardCharsets.UTF_8)))
+            .header("X-ClickHouse-User", settings.user())
+            .POST(HttpRequest.BodyPublishers.ofString(select + "\nFORMAT JSONEachRow", StandardCharsets.UTF_8));
+        if (!settings.password().isEmpty()) {
+          request.header("X-ClickHouse-Key", settings.password());
+        }
+        try {
+          response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+          break;
+        } catch (IOException e) {
+          unreachable = e;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while waiting for ClickHouse", e);
+        }
       }
-      HttpResponse<InputStream> response;
-      try {
-        response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-      } catch (IOException e) {
-        throw new IllegalStateException("no ClickHouse answers at " + settings.url() + ": " + e.getMessage(), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for ClickHouse", e);
+      if (response == null) {
+        throw new IllegalStateException("no ClickHouse answers at " + settings.url() + ": " + unreachable.getMessage(), unreachable);
       }
       BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
       if (response.statusCode() != 200) {

@@ -2,10 +2,15 @@ package org.kooch.clickhouse;
 
 import java.io.Serializable;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where ClickHouse is and who we are there. The password comes from the environment or a config
  * file and is never printed: {@link #toString()} masks it.
+ *
+ * <p>{@code url} is one server's URL or, for a cluster, a comma-separated list of its nodes' URLs:
+ * {@link ClickHouseGateway} talks to one and moves to the next when that one cannot be reached.
  */
 public record ClickHouseSettings(String url, String user, String password, String database)
     implements Serializable {
@@ -20,14 +25,37 @@ public record ClickHouseSettings(String url, String user, String password, Strin
   public static final String READER = "kooch_readonly";
 
   public ClickHouseSettings {
-    URI u = URI.create(url);
-    if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https")) || u.getHost() == null) {
-      throw new IllegalArgumentException("ClickHouse URL must be http(s)://host:port, got '" + url + "'");
-    }
+    urls(url);
     Sql.identifier(database);
     if (password == null) {
       password = "";
     }
+  }
+
+  /** The nodes' URLs, in the order given: one for a single server. */
+  public List<String> urls() {
+    return urls(url);
+  }
+
+  private static List<String> urls(String url) {
+    if (url == null || url.isBlank()) {
+      throw new IllegalArgumentException("ClickHouse URL must be http(s)://host:port, got '" + url + "'");
+    }
+    List<String> out = new ArrayList<>();
+    for (String part : url.split(",", -1)) {
+      String one = part.strip();
+      URI u;
+      try {
+        u = URI.create(one);
+      } catch (IllegalArgumentException e) {
+        u = null;
+      }
+      if (u == null || u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https")) || u.getHost() == null) {
+        throw new IllegalArgumentException("ClickHouse URL must be http(s)://host:port (comma-separated for several nodes), got '" + one + "'");
+      }
+      out.add(one);
+    }
+    return List.copyOf(out);
   }
 
   public ClickHouseSettings withDatabase(String db) {

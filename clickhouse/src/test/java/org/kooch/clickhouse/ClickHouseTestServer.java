@@ -10,6 +10,12 @@ import java.util.UUID;
 public final class ClickHouseTestServer {
   private static final String URL =
       System.getenv().getOrDefault("KOOCH_TEST_CLICKHOUSE_URL", ClickHouseSettings.LOCAL_URL);
+  /**
+   * With {@code KOOCH_TEST_CLICKHOUSE_CLUSTER=NAME} (and the nodes' URLs in {@code KOOCH_TEST_CLICKHOUSE_URL})
+   * every fresh database is migrated as {@code kooch db migrate --cluster NAME --shards} does, so any
+   * test can be run against a cluster, e.g. the local one of {@code bin/kooch-clickhouse cluster start}.
+   */
+  private static final String CLUSTER = System.getenv("KOOCH_TEST_CLICKHOUSE_CLUSTER");
 
   private ClickHouseTestServer() {}
 
@@ -23,7 +29,7 @@ public final class ClickHouseTestServer {
             "no ClickHouse at " + URL + ": start the local one with `bin/kooch-clickhouse start`");
       }
     }
-    new SchemaMigrator(settings).migrate();
+    new SchemaMigrator(settings, CLUSTER == null || CLUSTER.isBlank() ? null : CLUSTER, CLUSTER != null && !CLUSTER.isBlank()).migrate();
     return settings;
   }
 

@@ -30,53 +30,58 @@ class LogicalRowsQueriesTest {
   static void fill() {
     ch = ClickHouseTestServer.freshDatabase("logical_rows");
     try (ClickHouseGateway g = new ClickHouseGateway(ch)) {
-      // channel_daily: 6 channels over Jan-Apr 2019 with gaps; then a second delivery that rewrites
-      // about a third of the days with a higher version and another count, and a duplicate batch.
-      Random random = new Random(11);
-      List<String> first = new ArrayList<>();
-      List<String> rewrites = new ArrayList<>();
-      for (int c = 0; c < 6; c++) {
-        String platform = c % 2 == 0 ? "telegram" : "soroush";
-        for (LocalDate d = LocalDate.of(2019, 1, 1); d.isBefore(LocalDate.of(2019, 5, 1)); d = d.plusDays(1)) {
-          if (random.nextInt(4) == 0) {
-            continue;
-          }
-          boolean counted = random.nextInt(6) != 0;
-          long subs = 1000 + c * 100 + random.nextInt(500);
-          first.add(channelDay(platform, "ch" + c, d, counted ? subs : null, 3));
-          if (counted && random.nextInt(3) == 0) {
-            rewrites.add(channelDay(platform, "ch" + c, d, subs + 1 + random.nextInt(300), 5));
-          }
-        }
-      }
-      insert(g, "channel_daily", first);
-      insert(g, "channel_daily", rewrites);
-      insert(g, "channel_daily", first); // delivered again: older versions, must lose
-
-      insert(g, "posts", List.of(
-          post(1, "2019-02-10 23:59:59", "[\"https://sapp.ir/ch0\"]", "announced, then edited away", 10, 1),
-          post(2, "2019-02-11 00:00:00", "[]", "not yet", 10, 1),
-          post(3, "2019-02-01 00:00:00", "[\"https://gap.im/ch0\"]", "first day of the range", 7, 1)));
-      insert(g, "posts", List.of(
-          post(1, "2019-02-10 23:59:59", "[]", "announced, then edited away", 30, 2),
-          post(2, "2019-02-11 00:00:00", "[\"https://sapp.ir/ch0\"]", "now announcing", 40, 2),
-          post(3, "2019-02-01 00:00:00", "[\"https://gap.im/ch0\"]", "first day of the range", 9, 2)));
-
-      insert(g, "channel_flows", List.of(
-          flow("2019-02-10", 100, 150, 1), flow("2019-02-11", 50, 80, 1)));
-      insert(g, "channel_flows", List.of(flow("2019-02-10", 0, 0, 2), flow("2019-02-11", 60, 90, 2)));
-      insert(g, "migration_flows", List.of(
-          "{\"day\":\"2019-02-10\",\"from_platform\":\"telegram\",\"to_platform\":\"soroush\",\"flow\":100,\"flow_low\":80,\"flow_high\":150,\"channel_pairs\":1,\"version\":1}"));
-      insert(g, "migration_flows", List.of(
-          "{\"day\":\"2019-02-10\",\"from_platform\":\"telegram\",\"to_platform\":\"soroush\",\"flow\":0,\"flow_low\":0,\"flow_high\":0,\"channel_pairs\":0,\"version\":2}"));
-      insert(g, "channel_links", List.of(
-          "{\"from_platform\":\"telegram\",\"from_channel\":\"ch0\",\"to_platform\":\"soroush\",\"to_channel\":\"ch1\",\"evidence\":\"post_link\",\"first_seen\":\"2019-02-10 23:59:59\",\"post_id\":1,\"confidence\":0.8,\"version\":1}"));
-      insert(g, "platform_daily", List.of(
-          "{\"day\":\"2019-02-10\",\"platform\":\"telegram\",\"tracked_channels\":3,\"tracked_subscribers\":3000,\"reported_users\":null,\"posts\":0,\"views\":0,\"version\":1}"));
-      insert(g, "platform_daily", List.of(
-          "{\"day\":\"2019-02-10\",\"platform\":\"telegram\",\"tracked_channels\":3,\"tracked_subscribers\":3100,\"reported_users\":null,\"posts\":0,\"views\":0,\"version\":2}"));
+      write(g);
       assertThat(g.queryLong("SELECT count() FROM channel_daily")).isGreaterThan(g.queryLong("SELECT count() FROM channel_daily FINAL"));
     }
+  }
+
+  /** Writes the rows, several versions of many, into a migrated database (ClickHouseClusterIT writes them to a cluster). */
+  static void write(ClickHouseGateway g) {
+    // channel_daily: 6 channels over Jan-Apr 2019 with gaps; then a second delivery that rewrites
+    // about a third of the days with a higher version and another count, and a duplicate batch.
+    Random random = new Random(11);
+    List<String> first = new ArrayList<>();
+    List<String> rewrites = new ArrayList<>();
+    for (int c = 0; c < 6; c++) {
+      String platform = c % 2 == 0 ? "telegram" : "soroush";
+      for (LocalDate d = LocalDate.of(2019, 1, 1); d.isBefore(LocalDate.of(2019, 5, 1)); d = d.plusDays(1)) {
+        if (random.nextInt(4) == 0) {
+          continue;
+        }
+        boolean counted = random.nextInt(6) != 0;
+        long subs = 1000 + c * 100 + random.nextInt(500);
+        first.add(channelDay(platform, "ch" + c, d, counted ? subs : null, 3));
+        if (counted && random.nextInt(3) == 0) {
+          rewrites.add(channelDay(platform, "ch" + c, d, subs + 1 + random.nextInt(300), 5));
+        }
+      }
+    }
+    insert(g, "channel_daily", first);
+    insert(g, "channel_daily", rewrites);
+    insert(g, "channel_daily", first); // delivered again: older versions, must lose
+
+    insert(g, "posts", List.of(
+        post(1, "2019-02-10 23:59:59", "[\"https://sapp.ir/ch0\"]", "announced, then edited away", 10, 1),
+        post(2, "2019-02-11 00:00:00", "[]", "not yet", 10, 1),
+        post(3, "2019-02-01 00:00:00", "[\"https://gap.im/ch0\"]", "first day of the range", 7, 1)));
+    insert(g, "posts", List.of(
+        post(1, "2019-02-10 23:59:59", "[]", "announced, then edited away", 30, 2),
+        post(2, "2019-02-11 00:00:00", "[\"https://sapp.ir/ch0\"]", "now announcing", 40, 2),
+        post(3, "2019-02-01 00:00:00", "[\"https://gap.im/ch0\"]", "first day of the range", 9, 2)));
+
+    insert(g, "channel_flows", List.of(
+        flow("2019-02-10", 100, 150, 1), flow("2019-02-11", 50, 80, 1)));
+    insert(g, "channel_flows", List.of(flow("2019-02-10", 0, 0, 2), flow("2019-02-11", 60, 90, 2)));
+    insert(g, "migration_flows", List.of(
+        "{\"day\":\"2019-02-10\",\"from_platform\":\"telegram\",\"to_platform\":\"soroush\",\"flow\":100,\"flow_low\":80,\"flow_high\":150,\"channel_pairs\":1,\"version\":1}"));
+    insert(g, "migration_flows", List.of(
+        "{\"day\":\"2019-02-10\",\"from_platform\":\"telegram\",\"to_platform\":\"soroush\",\"flow\":0,\"flow_low\":0,\"flow_high\":0,\"channel_pairs\":0,\"version\":2}"));
+    insert(g, "channel_links", List.of(
+        "{\"from_platform\":\"telegram\",\"from_channel\":\"ch0\",\"to_platform\":\"soroush\",\"to_channel\":\"ch1\",\"evidence\":\"post_link\",\"first_seen\":\"2019-02-10 23:59:59\",\"post_id\":1,\"confidence\":0.8,\"version\":1}"));
+    insert(g, "platform_daily", List.of(
+        "{\"day\":\"2019-02-10\",\"platform\":\"telegram\",\"tracked_channels\":3,\"tracked_subscribers\":3000,\"reported_users\":null,\"posts\":0,\"views\":0,\"version\":1}"));
+    insert(g, "platform_daily", List.of(
+        "{\"day\":\"2019-02-10\",\"platform\":\"telegram\",\"tracked_channels\":3,\"tracked_subscribers\":3100,\"reported_users\":null,\"posts\":0,\"views\":0,\"version\":2}"));
   }
 
   @Test
