@@ -54,8 +54,11 @@ final class BenchCompareCommand implements Callable<Integer> {
   @Option(names = "--rounds", defaultValue = "1", description = "Runs of each build, alternating which goes first (default ${DEFAULT-VALUE}).")
   int rounds;
 
-  @Option(names = "--java-opts", defaultValue = "-Xmx6g", description = "JVM options of both jobs' JVMs (default ${DEFAULT-VALUE}).")
+  @Option(names = "--java-opts", defaultValue = "-Xmx6g", description = "JVM options of this build's job JVM (default ${DEFAULT-VALUE}).")
   String javaOpts;
+
+  @Option(names = "--baseline-java-opts", description = "JVM options of the baseline's job JVM (default: --java-opts).")
+  String baselineJavaOpts;
 
   @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
   int parallelism;
@@ -110,7 +113,8 @@ final class BenchCompareCommand implements Callable<Integer> {
             ClickHouseSettings db = database(build);
             ScratchDatabase.recreate(db);
             System.err.printf(Locale.ROOT, "round %d: %s ...%n", round, build);
-            double[] times = runJob(builds.get(build), kafka, db, dir.resolve("state-" + build + "-" + round), dir.resolve(build + "-" + round + ".log"));
+            String opts = build.equals("base") && baselineJavaOpts != null ? baselineJavaOpts : javaOpts;
+            double[] times = runJob(builds.get(build), opts, kafka, db, dir.resolve("state-" + build + "-" + round), dir.resolve(build + "-" + round + ".log"));
             runs.add(new Run(build, round, times[0], times[1], records));
             print(runs);
           }
@@ -134,10 +138,10 @@ final class BenchCompareCommand implements Callable<Integer> {
    * CPU seconds (JVM start included). The CPU time is read from the process every 100 ms while it
    * runs (the operating system forgets it at exit), so the last tenth of a second may be missing.
    */
-  private double[] runJob(String classPath, KafkaSettings kafka, ClickHouseSettings db, Path stateDir, Path log) throws Exception {
+  private double[] runJob(String classPath, String jvmOptions, KafkaSettings kafka, ClickHouseSettings db, Path stateDir, Path log) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of(javaOpts.trim().split("\\s+")));
+    command.addAll(List.of(jvmOptions.trim().split("\\s+")));
     // The same --add-opens this JVM got from bin/kooch: Flink and Kafka need them.
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("--add-opens")).forEach(command::add);
     command.addAll(List.of("-cp", classPath, "org.kooch.app.KoochCommand", "run", "--bounded",
