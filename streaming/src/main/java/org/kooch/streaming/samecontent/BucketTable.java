@@ -68,6 +68,49 @@ final class BucketTable {
     return meta[slot * STRIDE + KEY];
   }
 
+  /**
+   * The slot of the bucket, or {@code -(free slot) - 1} where {@link #putAt} would add it: one
+   * probe for a lookup and the update after it, as long as nothing else changes the table between.
+   */
+  int find(long key) {
+    int mask = posts.length - 1;
+    int i = slot(key, mask);
+    for (; !free(i); i = (i + 1) & mask) {
+      if (key(i) == key) {
+        return i;
+      }
+    }
+    return -i - 1;
+  }
+
+  /** The posts of a slot {@link #find} returned. */
+  PostSignature[] postsAt(int slot) {
+    return posts[slot];
+  }
+
+  /** Sets the posts (not empty) of the bucket at {@code found}, {@link #find}'s answer for {@code key}. */
+  void putAt(int found, long key, PostSignature[] bucket) {
+    if (bucket.length == 0) {
+      throw new IllegalArgumentException("empty bucket " + key);
+    }
+    if (found >= 0) {
+      set(found, bucket);
+      return;
+    }
+    int i = -found - 1;
+    meta[i * STRIDE + KEY] = key;
+    set(i, bucket);
+    // At most half full: probes stay short.
+    if (++size * 2 > posts.length) {
+      rehash(posts.length * 2);
+    }
+  }
+
+  /** Removes the bucket at a slot {@link #find} returned. */
+  void removeSlot(int slot) {
+    removeAt(slot);
+  }
+
   /** The bucket's posts, or null when it holds none. */
   PostSignature[] get(long key) {
     int mask = posts.length - 1;
@@ -81,23 +124,7 @@ final class BucketTable {
 
   /** Replaces the bucket's posts (not empty). */
   void put(long key, PostSignature[] bucket) {
-    if (bucket.length == 0) {
-      throw new IllegalArgumentException("empty bucket " + key);
-    }
-    int mask = posts.length - 1;
-    int i = slot(key, mask);
-    for (; !free(i); i = (i + 1) & mask) {
-      if (key(i) == key) {
-        set(i, bucket);
-        return;
-      }
-    }
-    meta[i * STRIDE + KEY] = key;
-    set(i, bucket);
-    // At most half full: probes stay short.
-    if (++size * 2 > posts.length) {
-      rehash(posts.length * 2);
-    }
+    putAt(find(key), key, bucket);
   }
 
   /** Removes the bucket, shifting back the entries probed past it so lookups still find them. */
