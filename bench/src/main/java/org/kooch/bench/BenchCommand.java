@@ -182,6 +182,10 @@ public final class BenchCommand implements Runnable {
         description = "Posts and subscriber snapshots for the query latencies (default ${DEFAULT-VALUE}; the target is set for 10000000; 0 skips).")
     long queryRows;
 
+    @Option(names = "--reuse-query-tables",
+        description = "Time the queries on the tables an earlier run filled with the same --query-rows (migrated to the current schema) instead of filling them again.")
+    boolean reuseQueryTables;
+
     @Option(names = "--query-runs", defaultValue = "50", description = "Timed runs per query (default ${DEFAULT-VALUE}).")
     int queryRuns;
 
@@ -216,10 +220,11 @@ public final class BenchCommand implements Runnable {
         System.err.printf("writing %,d records, then: raw produce, import, pipeline, its raw-tables floor, inserts ...%n", records);
         rates = PerformanceBenchmark.run(records, connection.clickHouse().withDatabase(db), parallelism, checkpointInterval, work);
       }
-      List<QueryLatency.Latency> latencies = List.of();
+      QueryLatency.Result queries = null;
       if (queryRows > 0 && !"throughput".equals(only)) {
-        System.err.printf("filling %,d posts and %,d snapshots (and the derived tables), then timing queries ...%n", queryRows, queryRows);
-        latencies = QueryLatency.measure(connection.clickHouse().withDatabase(db + "_queries"), queryRows, queryRuns);
+        System.err.printf("%s %,d posts and %,d snapshots of %,d channels (and the derived tables), then timing queries ...%n",
+            reuseQueryTables ? "reusing" : "filling", queryRows, queryRows, QueryLatency.channels(queryRows));
+        queries = QueryLatency.measure(connection.clickHouse().withDatabase(db + "_queries"), queryRows, queryRuns, reuseQueryTables);
       }
       if (!rates.isEmpty()) {
         double reference = rates.get(0).perSecond();
@@ -230,10 +235,14 @@ public final class BenchCommand implements Runnable {
               100 * r.perSecond() / reference);
         }
       }
-      if (!latencies.isEmpty()) {
+      if (queries != null) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "tables (%,d channels): %s in %.0f s, merged in %.0f s more%n", QueryLatency.channels(queryRows),
+            reuseQueryTables ? "reused and migrated" : "inserted", queries.fill().insertSeconds(), queries.fill().mergeSeconds());
+        queries.fill().tables().forEach(System.out::println);
         System.out.println();
         System.out.printf(Locale.ROOT, "%-42s %9s %9s   (%,d posts, %,d snapshots, %d runs)%n", "query", "p50 ms", "p99 ms", queryRows, queryRows, queryRuns);
-        for (QueryLatency.Latency l : latencies) {
+        for (QueryLatency.Latency l : queries.latencies()) {
           System.out.printf(Locale.ROOT, "%-42s %9.1f %9.1f%n", l.query(), l.p50(), l.p99());
         }
       }

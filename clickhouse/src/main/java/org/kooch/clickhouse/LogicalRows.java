@@ -38,6 +38,12 @@ public enum LogicalRows {
   CHANNEL_DAILY("channel_daily", null),
   /** Per channel and day, views as last observed and at 24 h of age (migration 016). */
   CHANNEL_ATTENTION("channel_attention", null),
+  /**
+   * {@code channel_attention} ordered by day and a hash of the account (migration 020; no view):
+   * for reads of every channel over a range of days. Its key columns are {@code day, account,
+   * platform, channel}.
+   */
+  CHANNEL_ATTENTION_BY_DAY("channel_attention_by_day", null),
   CHANNEL_LINKS("channel_links", null),
   /** As {@code v_channel_flows} (migration 010): a zero range is "no flow". */
   CHANNEL_FLOWS("channel_flows", "flow_high > 0"),

@@ -5,14 +5,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.LogicalRows;
-import org.kooch.clickhouse.Sql;
 import org.kooch.schemas.PlatformRegistry;
 
 /**
@@ -60,12 +59,16 @@ public final class Attention {
     this.registry = registry;
   }
 
-  /** Per platform and day in the range, the wanted platforms only; shares are of every platform's attention. */
+  /**
+   * Per platform and day in the range, the wanted platforms only; shares are of every platform's
+   * attention. Read from {@code channel_attention_by_day} (migration 020), where a range of days is
+   * one stretch of the key and collapsing versions compares numbers, not handles.
+   */
   public List<PlatformDay> platformDays(Filters f) {
     List<JsonNode> rows = clickhouse.query(
         "SELECT day, platform, count() AS channels, sum(posts) AS posts, sum(views) AS views, sum(posts_24h) AS posts_24h,"
             + " sum(views_24h) AS views_24h, sum(posts_under_24h) AS posts_under_24h"
-            + " FROM " + LogicalRows.CHANNEL_ATTENTION.key(f.range().sql("day"))
+            + " FROM " + LogicalRows.CHANNEL_ATTENTION_BY_DAY.key(f.range().sql("day"))
             + " GROUP BY day, platform ORDER BY day, platform");
     Map<LocalDate, long[]> dayTotals = new HashMap<>();
     for (JsonNode r : rows) {
@@ -109,55 +112,40 @@ public final class Attention {
 
   /**
    * Every pair with a flow (either end on a wanted platform) whose first flow day is in or before
-   * the range, the largest loss first. Two reads: the pairs and their first flow days, then their
-   * accounts' days from the earliest baseline to the range's end (by key).
+   * the range, the largest loss first. Two reads: the pairs and their first flow days, then, summed
+   * by ClickHouse, each end's views at 24 h over its baseline and from the first flow day to the
+   * range's end, per end and first flow day (so thousands of pairs over a year are a row each, not
+   * every account's every day).
    */
   public List<PairAttention> pairs(Filters f) {
     String platforms = f.eitherPlatformIn("from_platform", "to_platform");
-    List<JsonNode> pairRows = clickhouse.query(
-        "SELECT from_platform, from_channel, to_platform, to_channel, min(day) AS first_day FROM "
-            + (platforms.isEmpty() ? LogicalRows.CHANNEL_FLOWS.all() : LogicalRows.CHANNEL_FLOWS.key(platforms.substring(" AND ".length())))
-            + " GROUP BY from_platform, from_channel, to_platform, to_channel"
-            + " HAVING first_day <= toDate('" + f.range().to() + "')"
-            + " ORDER BY from_platform, from_channel, to_platform, to_channel");
+    String pairSql = "SELECT from_platform, from_channel, to_platform, to_channel, min(day) AS first_day FROM "
+        + (platforms.isEmpty() ? LogicalRows.CHANNEL_FLOWS.all() : LogicalRows.CHANNEL_FLOWS.key(platforms.substring(" AND ".length())))
+        + " GROUP BY from_platform, from_channel, to_platform, to_channel"
+        + " HAVING first_day <= toDate('" + f.range().to() + "')";
+    List<JsonNode> pairRows = clickhouse.query(pairSql + " ORDER BY from_platform, from_channel, to_platform, to_channel");
     if (pairRows.isEmpty()) {
       return List.of();
     }
-    Map<String, String> accounts = new LinkedHashMap<>();
     LocalDate earliest = LocalDate.MAX;
     for (JsonNode r : pairRows) {
-      accounts.put(Rows.text(r, "from_platform") + "/" + Rows.text(r, "from_channel"),
-          "(" + Sql.literal(Rows.text(r, "from_platform")) + ", " + Sql.literal(Rows.text(r, "from_channel")) + ")");
-      accounts.put(Rows.text(r, "to_platform") + "/" + Rows.text(r, "to_channel"),
-          "(" + Sql.literal(Rows.text(r, "to_platform")) + ", " + Sql.literal(Rows.text(r, "to_channel")) + ")");
       LocalDate first = Rows.day(r, "first_day");
       earliest = first.isBefore(earliest) ? first : earliest;
     }
-    Map<String, TreeMap<LocalDate, Long>> views = new HashMap<>();
-    LocalDate lastMeasured = null;
-    for (JsonNode r : clickhouse.query(
-        "SELECT platform, channel, day, posts_24h, views_24h FROM " + LogicalRows.CHANNEL_ATTENTION.key(
-            "(platform, channel) IN (" + String.join(", ", accounts.values()) + ")"
-                + " AND " + new DateRange(earliest.minusDays(BASELINE_DAYS), f.range().to()).sql("day")))) {
-      LocalDate day = Rows.day(r, "day");
-      views.computeIfAbsent(Rows.text(r, "platform") + "/" + Rows.text(r, "channel"), k -> new TreeMap<>())
-          .put(day, Rows.number(r, "views_24h"));
-      if (Rows.number(r, "posts_24h") > 0 && (lastMeasured == null || day.isAfter(lastMeasured))) {
-        lastMeasured = day;
-      }
-    }
+    EndSums sums = endSums(pairSql, new DateRange(earliest.minusDays(BASELINE_DAYS), f.range().to()), f.range().from());
     List<PairAttention> out = new ArrayList<>();
     for (JsonNode r : pairRows) {
       String from = Rows.text(r, "from_platform") + "/" + Rows.text(r, "from_channel");
       String to = Rows.text(r, "to_platform") + "/" + Rows.text(r, "to_channel");
       LocalDate first = Rows.day(r, "first_day");
       LocalDate afterFrom = first.isAfter(f.range().from()) ? first : f.range().from();
+      LocalDate lastMeasured = sums.lastMeasured();
       LocalDate afterTo = lastMeasured == null || f.range().to().isBefore(lastMeasured) ? f.range().to() : lastMeasured;
       long days = lastMeasured == null || afterTo.isBefore(afterFrom) ? 0 : afterTo.toEpochDay() - afterFrom.toEpochDay() + 1;
-      long fromBaseline = mean(views.get(from), first.minusDays(BASELINE_DAYS), first.minusDays(1));
-      long toBaseline = mean(views.get(to), first.minusDays(BASELINE_DAYS), first.minusDays(1));
-      Long fromAfter = days == 0 ? null : mean(views.get(from), afterFrom, afterTo);
-      Long toAfter = days == 0 ? null : mean(views.get(to), afterFrom, afterTo);
+      long fromBaseline = mean(sums.baseline(from, first), BASELINE_DAYS);
+      long toBaseline = mean(sums.baseline(to, first), BASELINE_DAYS);
+      Long fromAfter = days == 0 ? null : mean(sums.after(from, first, afterTo), days);
+      Long toAfter = days == 0 ? null : mean(sums.after(to, first, afterTo), days);
       out.add(new PairAttention(Rows.text(r, "from_platform"), Rows.text(r, "from_channel"), Rows.text(r, "to_platform"),
           Rows.text(r, "to_channel"), first.toString(), days, fromBaseline, fromAfter, toBaseline, toAfter,
           fromAfter == null ? null : fromBaseline - fromAfter, toAfter == null ? null : toAfter - toBaseline));
@@ -166,9 +154,66 @@ public final class Attention {
     return out;
   }
 
-  /** The dashboard's answer: platform series over the days of the rows, and the pairs. */
+  /**
+   * Per end of the pairs of {@code pairSql} and first flow day F, read over {@code read} (from the
+   * earliest baseline to the range's end): the views at 24 h over F's baseline days and over the
+   * days from {@code max(F, from)} to the read's end, and the last day with a measured post among
+   * all the ends' days. A day after that last day has no measured post; one that still carries views
+   * at 24 h (none the job writes) is listed, so that {@link EndSums#after} can leave it out exactly.
+   */
+  private EndSums endSums(String pairSql, DateRange read, LocalDate from) {
+    // The join keeps the ends' days. An IN on the ends would compute the pairs a third time, and the
+    // days of a range are read whole anyway (the table is ordered by day).
+    String ends = "SELECT DISTINCT tupleElement(account, 1) AS platform, tupleElement(account, 2) AS channel, first_day FROM (" + pairSql
+        + ") ARRAY JOIN [(from_platform, from_channel), (to_platform, to_channel)] AS account";
+    EndSums sums = new EndSums(new HashMap<>(), new HashMap<>(), new HashMap<>(), new LocalDate[1]);
+    for (JsonNode r : clickhouse.query("SELECT platform, channel, first_day,"
+        + " sumIf(views_24h, day >= first_day - " + BASELINE_DAYS + " AND day < first_day) AS baseline,"
+        + " sumIf(views_24h, day >= greatest(first_day, toDate('" + from + "'))) AS after,"
+        + " countIf(posts_24h > 0) AS measured, maxIf(day, posts_24h > 0) AS last_measured,"
+        + " groupArrayIf(day, posts_24h = 0 AND views_24h != 0) AS odd_days, groupArrayIf(views_24h, posts_24h = 0 AND views_24h != 0) AS odd_views"
+        + " FROM (SELECT platform, channel, day, posts_24h, views_24h FROM " + LogicalRows.CHANNEL_ATTENTION_BY_DAY.key(read.sql("day")) + ")"
+        + " ALL INNER JOIN (" + ends + ") USING (platform, channel)"
+        + " GROUP BY platform, channel, first_day")) {
+      String key = Rows.text(r, "platform") + "/" + Rows.text(r, "channel") + "@" + Rows.text(r, "first_day");
+      sums.baselines().put(key, Rows.number(r, "baseline"));
+      sums.afters().put(key, Rows.number(r, "after"));
+      if (Rows.number(r, "measured") > 0) {
+        LocalDate last = Rows.day(r, "last_measured");
+        sums.last()[0] = sums.last()[0] == null || last.isAfter(sums.last()[0]) ? last : sums.last()[0];
+      }
+      JsonNode oddDays = r.get("odd_days");
+      for (int i = 0; i < oddDays.size(); i++) {
+        sums.odd().computeIfAbsent(key, k -> new TreeMap<>()).put(LocalDate.parse(oddDays.get(i).asText()), r.get("odd_views").get(i).asLong());
+      }
+    }
+    return sums;
+  }
+
+  /** {@link #endSums}' answer, keyed by {@code platform/channel@first_day}. */
+  private record EndSums(Map<String, Long> baselines, Map<String, Long> afters, Map<String, TreeMap<LocalDate, Long>> odd, LocalDate[] last) {
+    LocalDate lastMeasured() {
+      return last[0];
+    }
+
+    long baseline(String account, LocalDate first) {
+      return baselines.getOrDefault(account + "@" + first, 0L);
+    }
+
+    /** The views at 24 h from {@code max(first, from)} to {@code afterTo}: the read's sum less its days after {@code afterTo}. */
+    long after(String account, LocalDate first, LocalDate afterTo) {
+      String key = account + "@" + first;
+      TreeMap<LocalDate, Long> late = odd.get(key);
+      long beyond = late == null ? 0 : late.tailMap(afterTo, false).values().stream().mapToLong(Long::longValue).sum();
+      return afters.getOrDefault(key, 0L) - beyond;
+    }
+  }
+
+  /** The dashboard's answer: platform series over the days of the rows, and the pairs (read side by side). */
   public Result query(Filters f) {
-    return result(platformDays(f), pairs(f));
+    CompletableFuture<List<PairAttention>> pairRead = SideBySide.start(() -> pairs(f));
+    List<PlatformDay> days = platformDays(f);
+    return result(days, SideBySide.join(pairRead));
   }
 
   /** Platform days as series over the days from the first row to the last, with {@code pairs}. */
@@ -217,10 +262,8 @@ public final class Attention {
         "from_after", "lost", "to_baseline", "to_after", "gained"), out);
   }
 
-  /** The mean daily views at 24 h over {@code first..last}; a day without a row had no posts and counts as none. */
-  private static long mean(TreeMap<LocalDate, Long> views, LocalDate first, LocalDate last) {
-    long days = last.toEpochDay() - first.toEpochDay() + 1;
-    long sum = views == null ? 0 : views.subMap(first, true, last, true).values().stream().mapToLong(Long::longValue).sum();
+  /** The mean daily views at 24 h of a sum over {@code days} days; a day without a row had no posts and counts as none. */
+  private static long mean(long sum, long days) {
     return Math.round((double) sum / days);
   }
 

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.LogicalRows;
@@ -38,13 +35,6 @@ public final class ChannelPage {
   public record Result(Profile channel, List<Profile> accounts, List<LinkedAccounts.Link> links, List<String> days,
       List<List<Long>> subscribers, List<Announcements.Post> announcements, List<Flow> flows) {}
 
-  /** Threads for a page's reads (daemon threads, created as needed and dropped after a minute idle). */
-  private static final ExecutorService READS = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "kooch-channel-page-read");
-    t.setDaemon(true);
-    return t;
-  });
-
   private final Reader clickhouse;
   private final PlatformRegistry registry;
 
@@ -62,17 +52,17 @@ public final class ChannelPage {
     LinkedAccounts.Result linked = new LinkedAccounts(clickhouse).of(start);
     String in = "(" + linked.accounts().stream().map(Account::sqlTuple).collect(Collectors.joining(", ")) + ")";
     // The four reads are independent: run side by side, the page takes as long as the slowest.
-    CompletableFuture<Map<Account, Profile>> profileRead = CompletableFuture.supplyAsync(() -> profiles(in), READS);
-    CompletableFuture<List<JsonNode>> countRead = CompletableFuture.supplyAsync(() -> clickhouse.query(
+    CompletableFuture<Map<Account, Profile>> profileRead = SideBySide.start(() -> profiles(in));
+    CompletableFuture<List<JsonNode>> countRead = SideBySide.start(() -> clickhouse.query(
         "SELECT platform, channel, day, subscribers FROM " + LogicalRows.CHANNEL_DAILY_COUNTS.where("(platform, channel) IN " + in
-            + " AND " + range.sql("day"), "subscribers IS NOT NULL") + " ORDER BY day"), READS);
+            + " AND " + range.sql("day"), "subscribers IS NOT NULL") + " ORDER BY day"));
     CompletableFuture<List<Announcements.Post>> postRead =
-        CompletableFuture.supplyAsync(() -> new Announcements(clickhouse).of(linked.accounts(), range), READS);
-    CompletableFuture<List<Flow>> flowRead = CompletableFuture.supplyAsync(() -> flows(in, range), READS);
-    Map<Account, Profile> profiles = join(profileRead);
-    List<JsonNode> counts = join(countRead);
-    List<Announcements.Post> announcements = join(postRead);
-    List<Flow> flows = join(flowRead);
+        SideBySide.start(() -> new Announcements(clickhouse).of(linked.accounts(), range));
+    CompletableFuture<List<Flow>> flowRead = SideBySide.start(() -> flows(in, range));
+    Map<Account, Profile> profiles = SideBySide.join(profileRead);
+    List<JsonNode> counts = SideBySide.join(countRead);
+    List<Announcements.Post> announcements = SideBySide.join(postRead);
+    List<Flow> flows = SideBySide.join(flowRead);
     if (!profiles.containsKey(start) && counts.stream().noneMatch(r -> start.equals(account(r, "platform", "channel")))) {
       throw new NotFoundException("no channel " + start + " in the database (kooch channels lists the channels)");
     }
@@ -89,18 +79,6 @@ public final class ChannelPage {
     }
     return new Result(accounts.get(0), accounts, linked.links(), days.stream().map(LocalDate::toString).toList(),
         linked.accounts().stream().map(a -> Arrays.asList(series.get(a))).toList(), announcements, flows);
-  }
-
-  /** The value of a read, or the exception it failed with (a 404, a ClickHouse error) as thrown. */
-  private static <T> T join(CompletableFuture<T> read) {
-    try {
-      return read.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
   }
 
   private Map<Account, Profile> profiles(String in) {

@@ -117,4 +117,27 @@ class AttentionTest {
     assertThat(g.queryLong("SELECT round(share_24h * 1000) FROM v_platform_attention WHERE platform = 'soroush' AND day = '2018-04-19'"))
         .isEqualTo(800);
   }
+
+  @Test
+  void aPairsMeanAfterTheMoveEndsAtTheLastMeasuredDay() {
+    // telegram/x moves to soroush/x from 10 April and to gap/x from 12 April. The last day with a
+    // measured post is 12 April: 13 April's views at 24 h (a row no job writes: none measured) are
+    // left out, 11 April's on soroush/x (none measured either, but before that day) are counted.
+    try (ClickHouseGateway fresh = new ClickHouseGateway(org.kooch.clickhouse.ClickHouseTestServer.freshDatabase("attention_ends"))) {
+      fresh.execute("INSERT INTO channel_flows (day, from_platform, from_channel, to_platform, to_channel, flow, flow_low, flow_high, version)"
+          + " VALUES ('2018-04-10', 'telegram', 'x', 'soroush', 'x', 10, 8, 12, 1), ('2018-04-11', 'telegram', 'x', 'soroush', 'x', 10, 8, 12, 1),"
+          + " ('2018-04-12', 'telegram', 'x', 'gap', 'x', 5, 4, 6, 1)");
+      fresh.execute("INSERT INTO channel_attention (platform, channel, day, posts, views, posts_24h, views_24h, posts_under_24h, version)"
+          + " VALUES ('telegram', 'x', '2018-04-01', 1, 1500, 1, 1400, 0, 1), ('telegram', 'x', '2018-04-05', 1, 300, 1, 280, 0, 1),"
+          + " ('telegram', 'x', '2018-04-11', 1, 350, 1, 300, 0, 1), ('telegram', 'x', '2018-04-12', 1, 550, 1, 500, 0, 1),"
+          + " ('telegram', 'x', '2018-04-13', 1, 1000, 0, 999, 0, 1), ('soroush', 'x', '2018-04-11', 1, 60, 0, 50, 1, 1),"
+          + " ('soroush', 'x', '2018-04-12', 1, 750, 1, 700, 0, 1)");
+      List<Attention.PairAttention> pairs = new Attention(fresh, PlatformRegistry.defaults()).pairs(Filters.all());
+      assertThat(pairs).extracting(p -> p.toPlatform() + " " + p.firstFlowDay() + " " + p.days() + " " + p.fromBaseline() + " "
+          + p.fromAfter() + " " + p.toBaseline() + " " + p.toAfter() + " " + p.lost() + " " + p.gained())
+          .containsExactly(
+              "soroush 2018-04-10 3 120 267 0 250 -147 250", // (1400 + 280) / 14; (300 + 500) / 3; (50 + 700) / 3
+              "gap 2018-04-12 1 141 500 0 0 -359 0"); // (1400 + 280 + 300) / 14; 500 / 1
+    }
+  }
 }
