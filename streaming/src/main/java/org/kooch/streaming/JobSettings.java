@@ -43,6 +43,11 @@ public record JobSettings(
   public static final Duration ALLOWED_LATENESS = Duration.ofDays(7);
   /** How long a source partition without data may hold back event time. */
   public static final Duration IDLENESS = Duration.ofSeconds(30);
+  /**
+   * How often at most a streaming run writes a channel's open days to {@code channel_daily} before
+   * they close (today's row for a live dashboard; {@code ChannelDailyAggregator}).
+   */
+  public static final Duration EARLY_UPDATES = Duration.ofSeconds(1);
   /** The checkpoint interval of a streaming run (see {@link #defaultCheckpointInterval}). */
   public static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 
@@ -61,6 +66,11 @@ public record JobSettings(
 
   public JobSettings withClickhouseRetry(RetryPolicy retry) {
     return new JobSettings(kafkaBootstrap, kafkaProperties, consumerGroup, clickhouse, bounded, outOfOrderness, allowedLateness, idleness, retry);
+  }
+
+  /** {@link #EARLY_UPDATES} streaming; none bounded (every day closes at the end of the input). */
+  public Duration earlyUpdates() {
+    return bounded ? Duration.ZERO : EARLY_UPDATES;
   }
 
   /** Records of a bounded run's backlog per second of its default checkpoint interval. */
