@@ -30,7 +30,13 @@ public final class JobRunner {
   public static StreamExecutionEnvironment environment(
       KafkaSettings kafka, ClickHouseSettings clickhouse, boolean bounded, int parallelism, Duration checkpointInterval, Path stateDir,
       Path resumeFrom, StateBackendChoice stateBackend) {
-    JobSettings settings = settings(kafka, clickhouse, bounded, JobSettings.CONSUMER_GROUP);
+    return environment(settings(kafka, clickhouse, bounded, JobSettings.CONSUMER_GROUP), parallelism, checkpointInterval, stateDir,
+        resumeFrom, stateBackend);
+  }
+
+  /** The job with {@code settings} (e.g. a benchmark's sink flush interval). */
+  public static StreamExecutionEnvironment environment(
+      JobSettings settings, int parallelism, Duration checkpointInterval, Path stateDir, Path resumeFrom, StateBackendChoice stateBackend) {
     StreamExecutionEnvironment env =
         FlinkEnvironments.local(parallelism, checkpointInterval, checkpointDir(stateDir), resumeFrom, stateBackend);
     new KoochJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
