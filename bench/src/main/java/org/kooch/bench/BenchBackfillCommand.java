@@ -138,6 +138,9 @@ final class BenchBackfillCommand implements Callable<Integer> {
           c.maxStateSize() >> 20, c.lastStateSize() >> 20, c.maxCheckpointedSize() >> 20,
           c.p50DurationMs() / 1e3, c.maxDurationMs() / 1e3, r.oldAfterGc() >> 20);
     }
+    for (Run r : runs) {
+      out.printf(Locale.ROOT, "%,12d largest state at the last checkpoint: %s%n", r.records(), r.checkpoints().largest(4));
+    }
     out.println("state: Flink's checkpointed state size (full); upload: what a checkpoint wrote (incremental with rocksdb);"
         + " statistics of the checkpoints completed while the job ran, read from Flink's REST API once a second");
   }

@@ -94,15 +94,15 @@ final class BenchFreshnessCommand implements Callable<Integer> {
       }
       StreamExecutionEnvironment env = JobRunner.environment(settings, parallelism, interval, dir.resolve("state"), null, backend);
       System.err.printf(Locale.ROOT, "streaming job: checkpoints every %s, sinks flush every %s, state in %s; %,.0f records/s over %,d channels%n",
-          interval, settings.sinkFlushInterval(), backend.flinkName(), rate, channels);
+          seconds(interval), seconds(settings.sinkFlushInterval()), backend.flinkName(), rate, channels);
       try (CheckpointStats stats = CheckpointStats.expose(env); RecordPublisher publisher = new RecordPublisher(kafka)) {
         JobClient job = env.executeAsync(JobSettings.JOB_NAME + " (freshness)");
         try {
           LiveLoad load = new LiveLoad(publisher, channels, probes);
-          System.err.printf(Locale.ROOT, "warming up for %s ...%n", warmup);
+          System.err.printf(Locale.ROOT, "warming up for %s ...%n", seconds(warmup));
           load.run(rate, System.nanoTime() + warmup.toNanos(), false);
           Thread watcher = watch(probes, reader);
-          System.err.printf(Locale.ROOT, "measuring for %s ...%n", duration);
+          System.err.printf(Locale.ROOT, "measuring for %s ...%n", seconds(duration));
           long t0 = System.nanoTime();
           long sent = load.run(rate, System.nanoTime() + duration.toNanos(), true);
           double seconds = (System.nanoTime() - t0) / 1e9;
@@ -126,6 +126,7 @@ final class BenchFreshnessCommand implements Callable<Integer> {
 
   private static Thread watch(FreshnessProbes probes, ClickHouseGateway reader) {
     Thread t = new Thread(() -> {
+      long failures = 0;
       while (!Thread.currentThread().isInterrupted()) {
         try {
           probes.poll(reader);
@@ -133,7 +134,9 @@ final class BenchFreshnessCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
           return;
         } catch (RuntimeException e) {
-          System.err.println("probe query failed: " + e.getMessage());
+          if (failures++ == 0) {
+            System.err.println("probe query failed (reported once): " + e.getMessage());
+          }
         }
       }
     }, "freshness-probes");
@@ -146,16 +149,23 @@ final class BenchFreshnessCommand implements Callable<Integer> {
       Duration interval, Duration flush, StateBackendChoice backend) {
     System.out.printf(Locale.ROOT, "%nlive load: %,d records in %.1f s (%,.0f/s; asked %,.0f/s), %,d channels, %d probe channels;"
             + " checkpoints every %s, sinks flush every %s, state in %s, parallelism %d%n",
-        sent, seconds, sent / seconds, rate, channels, probes.probeChannels(), interval, flush, backend.flinkName(), parallelism);
+        sent, seconds, sent / seconds, rate, channels, probes.probeChannels(), seconds(interval), seconds(flush), backend.flinkName(),
+        parallelism);
     System.out.printf(Locale.ROOT, "%-44s %8s %8s %8s %8s %10s%n", "published -> visible", "probes", "p50 s", "p99 s", "max s", "not seen");
     row("posts (row in ClickHouse)", probes.posts(), probes.postsPending());
     row("channel_daily (today's row has the count)", probes.daily(), probes.countsPending());
     System.out.printf(Locale.ROOT, "checkpoints: %d completed%s, state %,d MB, checkpoint p50 %.1f s, max %.1f s%n",
         checkpoints.completed(), checkpoints.failed() > 0 ? " (" + checkpoints.failed() + " failed)" : "",
         checkpoints.lastStateSize() >> 20, checkpoints.p50DurationMs() / 1e3, checkpoints.maxDurationMs() / 1e3);
+    System.out.println("largest state: " + checkpoints.largest(3));
     System.out.printf(Locale.ROOT, "heap: peak used %,d MB; old generation after GC %,d MB (one JVM: broker, Flink MiniCluster, load)%n",
         memory.peakHeapUsed() >> 20, PeakMemory.peakAfterOldGc() >> 20);
     System.out.println("(times from handing the record to the Kafka producer to the first poll that shows it; polls every 100 ms)");
+  }
+
+  /** {@code 10s}, {@code 0.5s}. */
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1e3);
   }
 
   private static void row(String name, long[] p, long notSeen) {

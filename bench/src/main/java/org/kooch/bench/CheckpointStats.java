@@ -9,10 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -26,8 +29,17 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 final class CheckpointStats implements AutoCloseable {
   /** What the statistics say: completed checkpoints, their sizes and durations (Flink's summary over all of them). */
   record Summary(long completed, long failed, long maxStateSize, long lastStateSize, long maxCheckpointedSize,
-      long p50DurationMs, long maxDurationMs) {
-    static final Summary NONE = new Summary(0, 0, 0, 0, 0, 0, 0);
+      long p50DurationMs, long maxDurationMs, Map<String, Long> lastStateByVertex) {
+    static final Summary NONE = new Summary(0, 0, 0, 0, 0, 0, 0, Map.of());
+
+    /** The vertices with the most state at the latest checkpoint, largest first: "name 123 MB". */
+    String largest(int n) {
+      return lastStateByVertex.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(n)
+          .map(e -> e.getKey() + " " + (e.getValue() >> 20) + " MB")
+          .collect(Collectors.joining(", "));
+    }
   }
 
   private final int port;
@@ -68,8 +80,14 @@ final class CheckpointStats implements AutoCloseable {
       JsonNode jobs = get("/jobs");
       for (JsonNode job : jobs.path("jobs")) {
         if ("RUNNING".equals(job.path("status").asText())) {
-          JsonNode c = get("/jobs/" + job.path("id").asText() + "/checkpoints");
+          String id = job.path("id").asText();
+          JsonNode c = get("/jobs/" + id + "/checkpoints");
           JsonNode summary = c.path("summary");
+          Map<String, Long> byVertex = latest.get().lastStateByVertex();
+          JsonNode last = c.path("latest").path("completed");
+          if (!last.isMissingNode() && !last.isNull()) {
+            byVertex = byVertex(id, last.path("id").asLong());
+          }
           latest.set(new Summary(
               c.path("counts").path("completed").asLong(),
               c.path("counts").path("failed").asLong(),
@@ -77,7 +95,8 @@ final class CheckpointStats implements AutoCloseable {
               c.path("latest").path("completed").path("state_size").asLong(),
               summary.path("checkpointed_size").path("max").asLong(),
               summary.path("end_to_end_duration").path("p50").asLong(),
-              summary.path("end_to_end_duration").path("max").asLong()));
+              summary.path("end_to_end_duration").path("max").asLong(),
+              byVertex));
           return;
         }
       }
@@ -86,6 +105,20 @@ final class CheckpointStats implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Each vertex's state size in checkpoint {@code checkpoint}, by the vertex's name (its chained operators). */
+  private Map<String, Long> byVertex(String job, long checkpoint) throws IOException, InterruptedException {
+    Map<String, String> names = new HashMap<>();
+    for (JsonNode v : get("/jobs/" + job).path("vertices")) {
+      String name = v.path("name").asText();
+      names.put(v.path("id").asText(), name.length() > 60 ? name.substring(0, 60) + "..." : name);
+    }
+    Map<String, Long> sizes = new HashMap<>();
+    JsonNode tasks = get("/jobs/" + job + "/checkpoints/details/" + checkpoint).path("tasks");
+    tasks.fields().forEachRemaining(e ->
+        sizes.merge(names.getOrDefault(e.getKey(), e.getKey()), e.getValue().path("state_size").asLong(), Long::sum));
+    return sizes;
   }
 
   private JsonNode get(String path) throws IOException, InterruptedException {

@@ -57,7 +57,7 @@ final class FreshnessProbes {
     if (!postsPending.isEmpty()) {
       long from = postsPending.firstKey();
       List<JsonNode> rows = db.query("SELECT post_id FROM posts WHERE platform = 'telegram' AND channel IN (" + channels
-          + ") AND post_id >= " + from + " FORMAT JSONEachRow");
+          + ") AND post_id >= " + from);
       long now = System.currentTimeMillis();
       for (JsonNode r : rows) {
         Long sent = postsPending.remove(r.path("post_id").asLong());
@@ -68,7 +68,7 @@ final class FreshnessProbes {
     }
     String today = LocalDate.now(ZoneOffset.UTC).toString();
     List<JsonNode> rows = db.query("SELECT channel, max(subscribers) AS s FROM channel_daily WHERE platform = 'telegram' AND channel IN ("
-        + channels + ") AND day = " + Sql.literal(today) + " GROUP BY channel FORMAT JSONEachRow");
+        + channels + ") AND day = " + Sql.literal(today) + " GROUP BY channel");
     long now = System.currentTimeMillis();
     synchronized (this) {
       for (JsonNode r : rows) {
