@@ -107,6 +107,8 @@ final class BenchFreshnessCommand implements Callable<Integer> {
           long sent = load.run(rate, System.nanoTime() + duration.toNanos(), true);
           double seconds = (System.nanoTime() - t0) / 1e9;
           publisher.flush();
+          long landed = reader.queryLong("SELECT count() FROM posts");
+          long published = load.posts();
           long drainUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
           while (probes.pending() > 0 && System.nanoTime() < drainUntil) {
             Thread.sleep(200);
@@ -114,6 +116,11 @@ final class BenchFreshnessCommand implements Callable<Integer> {
           watcher.interrupt();
           watcher.join();
           print(sent, seconds, probes, stats.summary(), memory, interval, settings.sinkFlushInterval(), backend);
+          System.out.printf(Locale.ROOT, "when publishing stopped, posts held %,d of the %,d posts published (%.1f%%)%s%n",
+              landed, published, 100.0 * landed / published,
+              landed < published * 0.99
+                  ? String.format(Locale.ROOT, ": the job was %,.0f s of posts behind", (published - landed) / (rate * 0.75))
+                  : "");
           return 0;
         } finally {
           job.cancel().get();

@@ -26,6 +26,7 @@ final class LiveLoad {
   private final FreshnessProbes probes;
   private final SplittableRandom random = new SplittableRandom(2018);
   private long sequence;
+  private long posts;
 
   LiveLoad(RecordPublisher publisher, int channels, FreshnessProbes probes) {
     this.publisher = publisher;
@@ -66,6 +67,11 @@ final class LiveLoad {
     }
   }
 
+  /** Posts published so far. */
+  long posts() {
+    return posts;
+  }
+
   private void publishNext(boolean timed) {
     long i = sequence++;
     int c = (int) (i % channels);
@@ -88,6 +94,7 @@ final class LiveLoad {
         text.append('w').append(Integer.toString(random.nextInt(20_000), 36)).append(' ');
       }
       text.append(i);
+      posts++;
       if (timed && isProbe(c)) {
         probes.postSent(channel(c), i, now);
       }
