@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--state-backend", converter = StateBackendConverter.class,
       description = "Where keyed state lives: rocksdb (off the heap, incremental checkpoints) or hashmap (the heap);"
-          + " default rocksdb, except hashmap for --bounded up to 20,000,000 records in Kafka.")
+          + " default rocksdb, except hashmap for --bounded while its state (128 bytes a record in Kafka) fits in half the heap.")
   StateBackendChoice stateBackend;
 
   @Option(names = "--from-scratch",

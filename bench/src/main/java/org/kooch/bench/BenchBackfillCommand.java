@@ -56,7 +56,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
   Duration checkpointInterval;
 
   @Option(names = "--state-backend", converter = StateBackendConverter.class,
-      description = "rocksdb or hashmap (default: kooch run --bounded's, hashmap up to 20,000,000 records, rocksdb above).")
+      description = "rocksdb or hashmap (default: kooch run --bounded's, hashmap while 128 bytes a record fit in half the heap).")
   StateBackendChoice stateBackend;
 
   @Option(names = "--work-dir", description = "Where the file and the broker's data go (default: a temporary directory).")

@@ -22,8 +22,13 @@ public enum StateBackendChoice {
   /** Keyed state serialized in RocksDB off the heap: bounded by the disk, incremental checkpoints. */
   ROCKSDB("rocksdb");
 
-  /** A bounded run with more records than this in Kafka keeps its state in RocksDB (see {@link #defaultFor}). */
-  public static final long ROCKSDB_BACKLOG = 20_000_000L;
+  /**
+   * Heap a bounded run's keyed state takes per record read, on the heap backend: a backfill keeps
+   * every day open to the end of its input, so its state grows with the input (each post's views
+   * for {@code channel_daily} and {@code channel_attention}, each count for the day ends; measured
+   * in docs/performance.md, "State off the heap").
+   */
+  public static final long HEAP_BYTES_PER_RECORD = 128;
 
   private final String flinkName;
 
@@ -36,17 +41,24 @@ public enum StateBackendChoice {
     return flinkName;
   }
 
+  /** {@link #defaultFor(boolean, long, long)} for this JVM's maximum heap (a local MiniCluster's). */
+  public static StateBackendChoice defaultFor(boolean bounded, long backlog) {
+    return defaultFor(bounded, backlog, Runtime.getRuntime().maxMemory());
+  }
+
   /**
-   * The state backend when none is given: RocksDB for a streaming run (its state grows with the
-   * channels and the allowed lateness, not the heap, and its checkpoints every 10 s copy only
-   * what changed), and for a bounded run above {@link #ROCKSDB_BACKLOG} records or of unknown
-   * size; the heap for smaller backfills, where every day stays open to the end of the input and
-   * reading state as objects is fastest (docs/performance.md).
+   * The state backend when none is given. RocksDB for a streaming run: its state grows over the
+   * deployment's life with the channels and the days they have history for, not with the heap,
+   * and its checkpoints every 10 s upload only what changed. The heap for a bounded run whose
+   * state ({@link #HEAP_BYTES_PER_RECORD} a record) fits in half of {@code maxHeap}: reading state
+   * as objects is several times faster than RocksDB's deserializing reads; RocksDB above that, or
+   * when the backlog is not known (the job jar on a cluster).
    *
    * @param backlog records a bounded run will read, or a negative number when not known
+   * @param maxHeap the heap the job's state shares, in bytes
    */
-  public static StateBackendChoice defaultFor(boolean bounded, long backlog) {
-    if (!bounded || backlog < 0 || backlog > ROCKSDB_BACKLOG) {
+  public static StateBackendChoice defaultFor(boolean bounded, long backlog, long maxHeap) {
+    if (!bounded || backlog < 0 || backlog > maxHeap / 2 / HEAP_BYTES_PER_RECORD) {
       return ROCKSDB;
     }
     return HASHMAP;

@@ -9,14 +9,23 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.junit.jupiter.api.Test;
 
 class StateBackendChoiceTest {
+  private static final long GB = 1L << 30;
+
   @Test
-  void streamingAndLargeOrUnknownBackfillsKeepStateInRocksDb() {
-    assertThat(StateBackendChoice.defaultFor(false, -1)).isEqualTo(StateBackendChoice.ROCKSDB);
-    assertThat(StateBackendChoice.defaultFor(false, 10)).isEqualTo(StateBackendChoice.ROCKSDB);
-    assertThat(StateBackendChoice.defaultFor(true, -1)).isEqualTo(StateBackendChoice.ROCKSDB);
-    assertThat(StateBackendChoice.defaultFor(true, StateBackendChoice.ROCKSDB_BACKLOG + 1)).isEqualTo(StateBackendChoice.ROCKSDB);
-    assertThat(StateBackendChoice.defaultFor(true, StateBackendChoice.ROCKSDB_BACKLOG)).isEqualTo(StateBackendChoice.HASHMAP);
-    assertThat(StateBackendChoice.defaultFor(true, 5_000_000)).isEqualTo(StateBackendChoice.HASHMAP);
+  void streamingAndUnknownBackfillsKeepStateInRocksDb() {
+    assertThat(StateBackendChoice.defaultFor(false, -1, 64 * GB)).isEqualTo(StateBackendChoice.ROCKSDB);
+    assertThat(StateBackendChoice.defaultFor(false, 10, 64 * GB)).isEqualTo(StateBackendChoice.ROCKSDB);
+    assertThat(StateBackendChoice.defaultFor(true, -1, 64 * GB)).isEqualTo(StateBackendChoice.ROCKSDB);
+  }
+
+  /** A backfill's state grows with its input: on the heap while it fits in half of it. */
+  @Test
+  void backfillsKeepStateOnTheHeapWhileItFitsInHalfOfIt() {
+    long fitsIn2g = GB / StateBackendChoice.HEAP_BYTES_PER_RECORD; // 8,388,608 records
+    assertThat(StateBackendChoice.defaultFor(true, fitsIn2g, 2 * GB)).isEqualTo(StateBackendChoice.HASHMAP);
+    assertThat(StateBackendChoice.defaultFor(true, fitsIn2g + 1, 2 * GB)).isEqualTo(StateBackendChoice.ROCKSDB);
+    assertThat(StateBackendChoice.defaultFor(true, 20_000_000, 8 * GB)).isEqualTo(StateBackendChoice.HASHMAP);
+    assertThat(StateBackendChoice.defaultFor(true, 50_000_000, 8 * GB)).isEqualTo(StateBackendChoice.ROCKSDB);
   }
 
   @Test
