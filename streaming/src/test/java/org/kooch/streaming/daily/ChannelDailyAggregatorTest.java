@@ -127,6 +127,18 @@ class ChannelDailyAggregatorTest {
   }
 
   @Test
+  void aPendingEarlyRowRestoredIntoARunWithoutEarlyUpdatesIsDropped() throws Exception {
+    restart(Duration.ofSeconds(1));
+    harness.setProcessingTime(100);
+    add(count(D0 + 1_000, 500));
+    restart(Duration.ZERO);
+    harness.setProcessingTime(1_000);
+    assertThat(openDayRows()).isEmpty();
+    harness.processWatermark(D0 + DAY);
+    assertThat(harness.extractOutputValues()).singleElement().satisfies(r -> assertThat(r.subscribers).isEqualTo(500));
+  }
+
+  @Test
   void stateWrittenWithoutEarlyUpdatesRestoresIntoARunWithThem() throws Exception {
     add(count(D0 + 1_000, 500));
     restart(Duration.ofSeconds(1));
