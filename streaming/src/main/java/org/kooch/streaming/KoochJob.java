@@ -63,7 +63,7 @@ public final class KoochJob {
   public void build(DataStream<RawRecord> records) {
     TableSinks sinks = settings.tableSinks();
     LandingStage.Landed landed = new LandingStage(sinks).land(records);
-    DailyStage.Days days = new DailyStage(sinks, settings.allowedLateness()).aggregate(landed.posts(), landed.counts());
+    DailyStage.Days days = new DailyStage(sinks, settings.allowedLateness(), settings.earlyUpdates()).aggregate(landed.posts(), landed.counts());
     days.tooLate().union(landed.deadLetters()).sinkTo(deadLetters).name("dead-letters").uid("dead-letters");
     new AttentionStage(sinks, settings.allowedLateness()).attend(days.byChannel());
 

@@ -21,8 +21,9 @@ import org.kooch.streaming.clickhouse.TableSinks;
  * channel into {@code channel_daily}; events too late for their closed day become dead letters.
  *
  * <pre>
- * posts ──► post events ──┬─► keyBy channel ─► by channel ─► daily ─► channel_daily
- * counts ─► count events ─┘                         │          └─► too late ─► dead letters (returned)
+ * posts ──► post events ──┬─► keyBy channel ─► by channel ─► daily ─┬─► channel_daily (closed days, returned)
+ * counts ─► count events ─┘                         │          ├─► open days (streaming: early rows) ─► channel_daily only
+ *                                                   │          └─► too late ─► dead letters (returned)
  *                                                   └─► (returned, keyed: attention, day ends)
  * </pre>
  *
@@ -45,10 +46,18 @@ public final class DailyStage {
 
   private final TableSinks sinks;
   private final Duration allowedLateness;
+  private final Duration earlyUpdates;
 
+  /** Without early rows of open days (bounded runs). */
   public DailyStage(TableSinks sinks, Duration allowedLateness) {
+    this(sinks, allowedLateness, Duration.ZERO);
+  }
+
+  /** @param earlyUpdates how often at most a channel's open days reach {@code channel_daily} before they close; zero: never */
+  public DailyStage(TableSinks sinks, Duration allowedLateness, Duration earlyUpdates) {
     this.sinks = sinks;
     this.allowedLateness = allowedLateness;
+    this.earlyUpdates = earlyUpdates;
   }
 
   public Days aggregate(DataStream<Post> posts, DataStream<SubscriberCount> counts) {
@@ -60,10 +69,10 @@ public final class DailyStage {
         ChannelEvent::key);
     SingleOutputStreamOperator<ChannelDailyRow> daily =
         byChannel
-            .process(new ChannelDailyAggregator(allowedLateness), TypeInformation.of(ChannelDailyRow.class))
+            .process(new ChannelDailyAggregator(allowedLateness, earlyUpdates), TypeInformation.of(ChannelDailyRow.class))
             .name("channel-daily")
             .uid("channel-daily");
-    daily.sinkTo(sinks.into("channel_daily", ChannelDailyRow.ENCODER)).name("clickhouse-channel-daily").uid("clickhouse-channel-daily");
+    daily.union(daily.getSideOutput(ChannelDailyAggregator.OPEN_DAY)).sinkTo(sinks.into("channel_daily", ChannelDailyRow.ENCODER)).name("clickhouse-channel-daily").uid("clickhouse-channel-daily");
 
     DataStream<DeadLetter> tooLate =
         daily.getSideOutput(ChannelDailyAggregator.TOO_LATE)
