@@ -58,6 +58,7 @@ public final class ClusterDdl {
       Map.entry("channel_flows_by_account", "from_platform, from_channel"),
       Map.entry("channel_daily_counts", "platform, channel"),
       Map.entry("channel_attention", "platform, channel"),
+      Map.entry("channel_attention_by_day", "platform, channel"),
       Map.entry("alerts", "pair"),
       Map.entry("alert_deliveries", "alert_id"));
 

@@ -135,7 +135,7 @@ class ClusterDdlTest {
     assertThat(sortingKeys).hasSize(ClusterDdl.SHARDING_KEYS.size());
     sortingKeys.forEach((table, sortingKey) -> assertThat(List.of(ClusterDdl.shardingKey(table).split(", ")))
         .as(table).isSubsetOf(sortingKey));
-    assertThat(views).hasSize(5);
+    assertThat(views).hasSize(6);
     for (String[] v : views) {
       assertThat(ClusterDdl.shardingKey(v[0])).as(v[0] + " from " + v[1]).isEqualTo(ClusterDdl.shardingKey(v[1]));
     }
