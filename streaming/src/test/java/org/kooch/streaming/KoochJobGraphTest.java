@@ -46,7 +46,7 @@ class KoochJobGraphTest {
     JobVertex source = vertexOf(graph, "kafka-records");
     assertThat(byChannel.getInputs()).hasSize(2)
         .allSatisfy(edge -> assertThat(edge.getSource().getProducer().getID()).isEqualTo(source.getID()));
-    assertThat(names(graph).stream().filter(n -> n.contains("channel-attention") || n.contains("day-ends") || n.contains("channel-daily")))
+    assertThat(names(graph).stream().filter(n -> n.contains("channel-attention ->") || n.contains("day-ends ->") || n.contains("channel-daily ->")))
         .containsExactly(byChannel.getName());
   }
 }
