@@ -9,7 +9,9 @@ import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.RecoveryClaimMode;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.kooch.streaming.StateBackendChoice;
 
 /**
  * Flink environments for Kooch's jobs: an in-process MiniCluster with checkpoints on local disk.
@@ -19,12 +21,25 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class FlinkEnvironments {
   private FlinkEnvironments() {}
 
+  /** An environment with keyed state on the heap ({@link StateBackendChoice#HASHMAP}, Flink's default). */
+  public static StreamExecutionEnvironment local(int parallelism, Duration checkpointInterval, Path checkpointDir, Path resumeFrom) {
+    return local(parallelism, checkpointInterval, checkpointDir, resumeFrom, StateBackendChoice.HASHMAP);
+  }
+
   /**
    * @param resumeFrom a retained checkpoint ({@code .../chk-N}) to restore the job from, or null to
    *     start from scratch
+   * @param stateBackend where keyed state lives; RocksDB keeps its files in {@code rocksdb/} beside
+   *     {@code checkpointDir}
    */
-  public static StreamExecutionEnvironment local(int parallelism, Duration checkpointInterval, Path checkpointDir, Path resumeFrom) {
+  public static StreamExecutionEnvironment local(
+      int parallelism, Duration checkpointInterval, Path checkpointDir, Path resumeFrom, StateBackendChoice stateBackend) {
     Configuration conf = new Configuration();
+    stateBackend.applyTo(conf);
+    if (stateBackend == StateBackendChoice.ROCKSDB) {
+      Path parent = checkpointDir.toAbsolutePath().getParent();
+      conf.set(RocksDBOptions.LOCAL_DIRECTORIES, parent.resolve("rocksdb").toString());
+    }
     conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toAbsolutePath().toUri().toString());
     conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);

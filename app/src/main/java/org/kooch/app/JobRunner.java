@@ -9,17 +9,36 @@ import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.streaming.JobSettings;
 import org.kooch.streaming.KafkaConnectors;
 import org.kooch.streaming.KoochJob;
+import org.kooch.streaming.StateBackendChoice;
 
 /** Runs the landing job on a local MiniCluster: to the end of the input (bounded) or until stopped. */
 public final class JobRunner {
   private JobRunner() {}
 
-  /** @param resumeFrom a retained checkpoint to restore from (see {@link CheckpointResume}), or null */
+  /**
+   * The job with the default state backend of a run whose backlog is small: the heap for a bounded
+   * run, RocksDB for a streaming one ({@link StateBackendChoice#defaultFor}).
+   */
   public static StreamExecutionEnvironment environment(
       KafkaSettings kafka, ClickHouseSettings clickhouse, boolean bounded, int parallelism, Duration checkpointInterval, Path stateDir,
       Path resumeFrom) {
-    JobSettings settings = settings(kafka, clickhouse, bounded, JobSettings.CONSUMER_GROUP);
-    StreamExecutionEnvironment env = FlinkEnvironments.local(parallelism, checkpointInterval, checkpointDir(stateDir), resumeFrom);
+    return environment(kafka, clickhouse, bounded, parallelism, checkpointInterval, stateDir, resumeFrom,
+        StateBackendChoice.defaultFor(bounded, 0));
+  }
+
+  /** @param resumeFrom a retained checkpoint to restore from (see {@link CheckpointResume}), or null */
+  public static StreamExecutionEnvironment environment(
+      KafkaSettings kafka, ClickHouseSettings clickhouse, boolean bounded, int parallelism, Duration checkpointInterval, Path stateDir,
+      Path resumeFrom, StateBackendChoice stateBackend) {
+    return environment(settings(kafka, clickhouse, bounded, JobSettings.CONSUMER_GROUP), parallelism, checkpointInterval, stateDir,
+        resumeFrom, stateBackend);
+  }
+
+  /** The job with {@code settings} (e.g. a benchmark's sink flush interval). */
+  public static StreamExecutionEnvironment environment(
+      JobSettings settings, int parallelism, Duration checkpointInterval, Path stateDir, Path resumeFrom, StateBackendChoice stateBackend) {
+    StreamExecutionEnvironment env =
+        FlinkEnvironments.local(parallelism, checkpointInterval, checkpointDir(stateDir), resumeFrom, stateBackend);
     new KoochJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
     return env;
   }

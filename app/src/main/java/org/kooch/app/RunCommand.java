@@ -9,9 +9,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.kooch.app.alerts.AlertDispatcher;
 import org.kooch.ingest.kafka.TopicAdmin;
 import org.kooch.streaming.JobSettings;
+import org.kooch.streaming.StateBackendChoice;
 import org.kooch.streaming.daily.ChannelDailyAggregator;
 import org.kooch.streaming.decode.DecodeRecords;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -25,6 +27,14 @@ import picocli.CommandLine.Option;
       "and resumes from the latest checkpoint an earlier run left in the state directory (unless --from-scratch)."
     })
 final class RunCommand implements Callable<Integer> {
+  /** {@code rocksdb} or {@code hashmap}. */
+  static final class StateBackendConverter implements ITypeConverter<StateBackendChoice> {
+    @Override
+    public StateBackendChoice convert(String value) {
+      return StateBackendChoice.parse(value);
+    }
+  }
+
   @Mixin ConnectionOptions connection;
   @Mixin AlertOptions alerts;
 
@@ -37,6 +47,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--checkpoint-interval", converter = DurationConverter.class,
       description = "Checkpoint interval, e.g. 10s, 1m (default 10s; with --bounded, a second per 800,000 records in Kafka, 10s to 2m).")
   Duration checkpointInterval;
+
+  @Option(names = "--state-backend", converter = StateBackendConverter.class,
+      description = "Where keyed state lives: rocksdb (off the heap, incremental checkpoints) or hashmap (the heap);"
+          + " default rocksdb, except hashmap for --bounded while its state (128 bytes a record in Kafka) fits in half the heap.")
+  StateBackendChoice stateBackend;
 
   @Option(names = "--from-scratch",
       description = "Streaming: ignore retained checkpoints and read every topic from the start (e.g. after changing --kafka or --database).")
@@ -54,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
           JobRunner.environment(
               kafka.settings(), connection.clickHouse(), bounded, parallelism,
               checkpointInterval == null ? JobSettings.defaultCheckpointInterval(bounded, backlog) : checkpointInterval, connection.stateDir(),
-              resumeFrom);
+              resumeFrom, stateBackend == null ? StateBackendChoice.defaultFor(bounded, backlog) : stateBackend);
       if (bounded) {
         long start = System.nanoTime();
         JobExecutionResult result = new BoundedRunProgress(backlog, System.err).execute(env);

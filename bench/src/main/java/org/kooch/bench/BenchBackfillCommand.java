@@ -20,7 +20,9 @@ import org.kooch.ingest.kafka.KafkaSettings;
 import org.kooch.ingest.kafka.RecordPublisher;
 import org.kooch.ingest.kafka.TopicAdmin;
 import org.kooch.schemas.JsonLinesCodec;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.kooch.streaming.JobSettings;
+import org.kooch.streaming.StateBackendChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -53,11 +55,16 @@ final class BenchBackfillCommand implements Callable<Integer> {
           + " the job's end waits for one last checkpoint).")
   Duration checkpointInterval;
 
+  @Option(names = "--state-backend", converter = StateBackendConverter.class,
+      description = "rocksdb or hashmap (default: kooch run --bounded's, hashmap while 128 bytes a record fit in half the heap).")
+  StateBackendChoice stateBackend;
+
   @Option(names = "--work-dir", description = "Where the file and the broker's data go (default: a temporary directory).")
   Path workDir;
 
   /** One size's figures. */
-  record Run(long records, double writeSeconds, double importSeconds, double jobSeconds, long peakHeap) {
+  record Run(long records, double writeSeconds, double importSeconds, double jobSeconds, long peakHeap, long oldAfterGc,
+      StateBackendChoice backend, CheckpointStats.Summary checkpoints) {
     double perMillion() {
       return (importSeconds + jobSeconds) / (records / 1e6);
     }
@@ -98,11 +105,14 @@ final class BenchBackfillCommand implements Callable<Integer> {
         long t2 = System.nanoTime();
         long backlog = TopicAdmin.backlog(kafka);
         Duration interval = checkpointInterval == null ? JobSettings.defaultCheckpointInterval(true, backlog) : checkpointInterval;
-        System.err.printf(Locale.ROOT, "checkpoints every %d s%n", interval.toSeconds());
-        new BoundedRunProgress(backlog, System.err)
-            .execute(JobRunner.environment(kafka, db, true, parallelism, interval, dir.resolve("state"), null));
-        double job = seconds(t2);
-        return new Run(n, write, imported, job, memory.peakHeapUsed());
+        StateBackendChoice backend = stateBackend == null ? StateBackendChoice.defaultFor(true, backlog) : stateBackend;
+        System.err.printf(Locale.ROOT, "checkpoints every %d s, state in %s%n", interval.toSeconds(), backend.flinkName());
+        StreamExecutionEnvironment env = JobRunner.environment(kafka, db, true, parallelism, interval, dir.resolve("state"), null, backend);
+        try (CheckpointStats stats = CheckpointStats.expose(env)) {
+          new BoundedRunProgress(backlog, System.err).execute(env);
+          double job = seconds(t2);
+          return new Run(n, write, imported, job, memory.peakHeapUsed(), PeakMemory.peakAfterOldGc(), backend, stats.summary());
+        }
       }
     } finally {
       deleteRecursively(dir);
@@ -118,6 +128,21 @@ final class BenchBackfillCommand implements Callable<Integer> {
           r.records(), r.writeSeconds(), r.importSeconds(), r.jobSeconds(), r.importSeconds() + r.jobSeconds(), r.perMillion(),
           r.peakHeap() >> 20);
     }
+    out.println();
+    out.printf(Locale.ROOT, "%12s %8s %12s %12s %12s %12s %12s %14s%n",
+        "records", "state", "checkpoints", "state max", "state last", "upload max", "ckpt p50/max", "old gen after GC");
+    for (Run r : runs) {
+      CheckpointStats.Summary c = r.checkpoints();
+      out.printf(Locale.ROOT, "%,12d %8s %12s %,9d MB %,9d MB %,9d MB %6.1f/%.1f s %,11d MB%n",
+          r.records(), r.backend().flinkName(), c.completed() + (c.failed() > 0 ? " (" + c.failed() + " failed)" : ""),
+          c.maxStateSize() >> 20, c.lastStateSize() >> 20, c.maxCheckpointedSize() >> 20,
+          c.p50DurationMs() / 1e3, c.maxDurationMs() / 1e3, r.oldAfterGc() >> 20);
+    }
+    for (Run r : runs) {
+      out.printf(Locale.ROOT, "%,12d largest state at the last checkpoint: %s%n", r.records(), r.checkpoints().largest(4));
+    }
+    out.println("state: Flink's checkpointed state size (full); upload: what a checkpoint wrote (incremental with rocksdb);"
+        + " statistics of the checkpoints completed while the job ran, read from Flink's REST API once a second");
   }
 
   private static double seconds(long startNanos) {
@@ -130,6 +155,14 @@ final class BenchBackfillCommand implements Callable<Integer> {
     }
     try (var paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  /** {@code rocksdb} or {@code hashmap}. */
+  static final class StateBackendConverter implements ITypeConverter<StateBackendChoice> {
+    @Override
+    public StateBackendChoice convert(String value) {
+      return StateBackendChoice.parse(value);
     }
   }
 

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "kooch bench", mixinStandardHelpOptions = true, version = "kooch 0.1.0",
     description = "Benchmarks that print figures (docs/accuracy.md, docs/performance.md).",
-    subcommands = {BenchCommand.Accuracy.class, BenchCommand.Performance.class, BenchBackfillCommand.class,
+    subcommands = {BenchCommand.Accuracy.class, BenchCommand.Performance.class, BenchBackfillCommand.class, BenchCompareCommand.class,
+        BenchFreshnessCommand.class,
         OfflineAccuracy.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -43,6 +43,7 @@ public enum RecordType {
   private final Class<? extends SpecificRecord> recordClass;
   private final BinaryMessageEncoder<? extends SpecificRecord> encoder;
   private final BinaryMessageDecoder<? extends SpecificRecord> decoder;
+  private final Optional<RecordType> asOptional = Optional.of(this);
 
   <T extends SpecificRecord> RecordType(
       String jsonType,
@@ -70,8 +71,16 @@ public enum RecordType {
   }
 
   public static Optional<RecordType> ofTopic(String topic) {
-    return Arrays.stream(values()).filter(t -> t.topic.equals(topic)).findFirst();
+    // Asked once per record the job reads: a loop over one array, no stream and no copy of values().
+    for (RecordType t : ALL) {
+      if (t.topic.equals(topic)) {
+        return t.asOptional;
+      }
+    }
+    return Optional.empty();
   }
+
+  private static final RecordType[] ALL = values();
 
   public static RecordType of(SpecificRecord record) {
     for (RecordType t : values()) {

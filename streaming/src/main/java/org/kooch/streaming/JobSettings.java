@@ -20,6 +20,8 @@ import org.kooch.streaming.kafka.KafkaUnwritableRows;
  * @param allowedLateness how long after a day ends late data still corrects it (streaming)
  * @param idleness a source partition without data for this long does not hold back event time
  * @param clickhouseRetry how the ClickHouse sinks retry, and when they give up and fail the job
+ * @param sinkFlushInterval how long at most a ClickHouse sink holds a row that does not fill a
+ *     batch before it inserts it (rows are also inserted before every checkpoint barrier)
  */
 public record JobSettings(
     String kafkaBootstrap,
@@ -30,7 +32,8 @@ public record JobSettings(
     Duration outOfOrderness,
     Duration allowedLateness,
     Duration idleness,
-    RetryPolicy clickhouseRetry)
+    RetryPolicy clickhouseRetry,
+    Duration sinkFlushInterval)
     implements Serializable {
 
   /** The job's name, and the consumer group its Kafka source reads as. */
@@ -43,6 +46,16 @@ public record JobSettings(
   public static final Duration ALLOWED_LATENESS = Duration.ofDays(7);
   /** How long a source partition without data may hold back event time. */
   public static final Duration IDLENESS = Duration.ofSeconds(30);
+  /**
+   * How often at most a streaming run writes a channel's open days to {@code channel_daily} before
+   * they close (today's row for a live dashboard; {@code ChannelDailyAggregator}).
+   */
+  public static final Duration EARLY_UPDATES = Duration.ofSeconds(1);
+  /**
+   * How long at most a ClickHouse sink holds rows that do not fill a batch: in a live run, how
+   * long a row may wait before it is visible (docs/performance.md, "Freshness").
+   */
+  public static final Duration SINK_FLUSH_INTERVAL = Duration.ofSeconds(2);
   /** The checkpoint interval of a streaming run (see {@link #defaultCheckpointInterval}). */
   public static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 
@@ -59,8 +72,34 @@ public record JobSettings(
     this(kafkaBootstrap, kafkaProperties, consumerGroup, clickhouse, bounded, outOfOrderness, allowedLateness, idleness, RetryPolicy.defaults());
   }
 
+  /** Settings with the sinks' default flush interval ({@link #SINK_FLUSH_INTERVAL}). */
+  public JobSettings(
+      String kafkaBootstrap,
+      Properties kafkaProperties,
+      String consumerGroup,
+      ClickHouseSettings clickhouse,
+      boolean bounded,
+      Duration outOfOrderness,
+      Duration allowedLateness,
+      Duration idleness,
+      RetryPolicy clickhouseRetry) {
+    this(kafkaBootstrap, kafkaProperties, consumerGroup, clickhouse, bounded, outOfOrderness, allowedLateness, idleness, clickhouseRetry,
+        SINK_FLUSH_INTERVAL);
+  }
+
   public JobSettings withClickhouseRetry(RetryPolicy retry) {
-    return new JobSettings(kafkaBootstrap, kafkaProperties, consumerGroup, clickhouse, bounded, outOfOrderness, allowedLateness, idleness, retry);
+    return new JobSettings(
+        kafkaBootstrap, kafkaProperties, consumerGroup, clickhouse, bounded, outOfOrderness, allowedLateness, idleness, retry, sinkFlushInterval);
+  }
+
+  public JobSettings withSinkFlushInterval(Duration interval) {
+    return new JobSettings(
+        kafkaBootstrap, kafkaProperties, consumerGroup, clickhouse, bounded, outOfOrderness, allowedLateness, idleness, clickhouseRetry, interval);
+  }
+
+  /** {@link #EARLY_UPDATES} streaming; none bounded (every day closes at the end of the input). */
+  public Duration earlyUpdates() {
+    return bounded ? Duration.ZERO : EARLY_UPDATES;
   }
 
   /** Records of a bounded run's backlog per second of its default checkpoint interval. */
@@ -86,7 +125,7 @@ public record JobSettings(
 
   /** The job's ClickHouse sinks: into {@link #clickhouse}, retried by {@link #clickhouseRetry}, unwritable rows to {@link #unwritableRows}. */
   public TableSinks tableSinks() {
-    return new TableSinks(clickhouse, unwritableRows(), clickhouseRetry);
+    return new TableSinks(clickhouse, unwritableRows(), clickhouseRetry, sinkFlushInterval);
   }
 
   /** Where the ClickHouse sinks send rows they cannot encode: the dead-letter topic. */

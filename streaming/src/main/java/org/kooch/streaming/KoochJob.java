@@ -63,15 +63,15 @@ public final class KoochJob {
   public void build(DataStream<RawRecord> records) {
     TableSinks sinks = settings.tableSinks();
     LandingStage.Landed landed = new LandingStage(sinks).land(records);
-    DailyStage.Days days = new DailyStage(sinks, settings.allowedLateness()).aggregate(landed.posts(), landed.counts());
+    DailyStage.Days days = new DailyStage(sinks, settings.allowedLateness(), settings.earlyUpdates()).aggregate(landed.posts(), landed.counts());
     days.tooLate().union(landed.deadLetters()).sinkTo(deadLetters).name("dead-letters").uid("dead-letters");
-    new AttentionStage(sinks, settings.allowedLateness()).attend(landed.posts());
+    new AttentionStage(sinks, settings.allowedLateness()).attend(days.byChannel());
 
     DataStream<ChannelLinkRow> sameContent = new SameContentStage().detect(landed.posts());
     DataStream<ChannelLinkRow> links =
         new LinksStage(sinks).link(landed.posts(), landed.profiles(), days.postEvents(), days.countEvents(), sameContent);
     new AlertsStage(sinks).raise(links);
-    DataStream<DayEnd> dayEnds = new FlowsStage(sinks, settings.allowedLateness()).flows(links, days.countEvents());
+    DataStream<DayEnd> dayEnds = new FlowsStage(sinks, settings.allowedLateness()).flows(links, days.byChannel());
     new PlatformsStage(sinks).total(dayEnds, days.rows(), landed.platformStats());
   }
 

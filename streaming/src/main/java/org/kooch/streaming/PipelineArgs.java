@@ -13,11 +13,13 @@ import org.kooch.clickhouse.ClickHouseSettings;
 /**
  * The job jar's command line: {@code --kafka HOST:PORT --clickhouse URL --database NAME
  * [--clickhouse-user USER] [--kafka-properties FILE] [--bounded] [--parallelism N]
- * [--checkpoint-interval 10s]}. The ClickHouse password is read from the environment
+ * [--checkpoint-interval 10s] [--state-backend rocksdb|hashmap]}. The ClickHouse password is read from the environment
  * ({@code KOOCH_CLICKHOUSE_PASSWORD}) of the process that runs {@code main}, never from an argument.
  *
  * @param parallelism the job's default parallelism, or 0 to keep what the cluster or the
  *     submission (REST {@code parallelism}, {@code flink run -p}) asks for
+ * @param stateBackend where keyed state lives: {@link StateBackendChoice#defaultFor} unless given
+ *     (the job's setting wins over the cluster's {@code state.backend.type})
  */
 public record PipelineArgs(
     String kafka,
@@ -25,11 +27,13 @@ public record PipelineArgs(
     ClickHouseSettings clickhouse,
     boolean bounded,
     int parallelism,
-    Duration checkpointInterval) {
+    Duration checkpointInterval,
+    StateBackendChoice stateBackend) {
 
   public static final String USAGE =
       "usage: PipelineMain --kafka HOST:PORT [--kafka-properties FILE] [--clickhouse URL] [--database NAME]"
           + " [--clickhouse-user USER] [--bounded] [--parallelism N] [--checkpoint-interval 10s|1m|500ms]"
+          + " [--state-backend rocksdb|hashmap]"
           + " (ClickHouse password from KOOCH_CLICKHOUSE_PASSWORD)";
 
   /** Parses {@code args}; {@code env} supplies the password (and defaults for user and URL). */
@@ -42,6 +46,7 @@ public record PipelineArgs(
     boolean bounded = false;
     int parallelism = 0;
     Duration interval = null;
+    StateBackendChoice backend = null;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (name.equals("--bounded")) {
@@ -60,6 +65,7 @@ public record PipelineArgs(
         case "--clickhouse-user" -> user = value;
         case "--parallelism" -> parallelism = Integer.parseInt(value);
         case "--checkpoint-interval" -> interval = duration(value);
+        case "--state-backend" -> backend = StateBackendChoice.parse(value);
         default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
       }
     }
@@ -71,7 +77,8 @@ public record PipelineArgs(
     }
     ClickHouseSettings clickhouse = new ClickHouseSettings(url, user, env.getOrDefault("KOOCH_CLICKHOUSE_PASSWORD", ""), database);
     return new PipelineArgs(kafka, properties(kafkaPropertiesFile), clickhouse, bounded, parallelism,
-        interval == null ? JobSettings.defaultCheckpointInterval(bounded, -1) : interval);
+        interval == null ? JobSettings.defaultCheckpointInterval(bounded, -1) : interval,
+        backend == null ? StateBackendChoice.defaultFor(bounded, -1) : backend);
   }
 
   /** The job's settings: {@link JobSettings#defaults} for these arguments. */

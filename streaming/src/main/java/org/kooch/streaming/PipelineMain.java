@@ -1,12 +1,14 @@
 package org.kooch.streaming;
 
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The entry point of the job jar ({@code kooch-streaming-*-job.jar}): the landing job with its
  * migration analytics, Kafka to ClickHouse, on whatever cluster runs it ({@code flink run}, the
  * REST API's {@code /jars/:id/run}, application mode, the Kubernetes operator). Options are in
- * {@link PipelineArgs}; checkpoint storage, restart strategy and state backend come from the
+ * {@link PipelineArgs}; the state backend is the job's ({@code --state-backend}, RocksDB with
+ * incremental checkpoints by default); checkpoint storage and restart strategy come from the
  * cluster's configuration.
  */
 public final class PipelineMain {
@@ -32,6 +34,9 @@ public final class PipelineMain {
       env.setParallelism(options.parallelism());
     }
     env.enableCheckpointing(options.checkpointInterval().toMillis());
+    Configuration conf = new Configuration();
+    options.stateBackend().applyTo(conf);
+    env.configure(conf);
     JobSettings settings = options.jobSettings();
     new KoochJob(KafkaConnectors.recordSource(settings), KafkaConnectors.deadLetterSink(settings), settings).build(env);
     return env;

@@ -22,6 +22,7 @@ class PipelineArgsTest {
     assertThat(a.bounded()).isTrue();
     assertThat(a.parallelism()).isEqualTo(4);
     assertThat(a.checkpointInterval()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(a.stateBackend()).as("a backfill of unknown size").isEqualTo(StateBackendChoice.ROCKSDB);
     assertThat(a.jobSettings().bounded()).isTrue();
     assertThat(a.jobSettings().kafkaBootstrap()).isEqualTo("k1:9092,k2:9092");
   }
@@ -32,6 +33,9 @@ class PipelineArgsTest {
     assertThat(a.parallelism()).isZero();
     assertThat(a.bounded()).isFalse();
     assertThat(a.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(a.stateBackend()).isEqualTo(StateBackendChoice.ROCKSDB);
+    assertThat(PipelineArgs.parse(new String[] {"--kafka", "k:9092", "--state-backend", "HashMap"}, Map.of()).stateBackend())
+        .isEqualTo(StateBackendChoice.HASHMAP);
     assertThat(a.clickhouse().database()).isEqualTo("kooch");
     assertThat(PipelineArgs.parse(new String[] {"--kafka", "k:9092", "--bounded"}, Map.of()).checkpointInterval())
         .as("the job jar does not know a backfill's size").isEqualTo(Duration.ofSeconds(10));
@@ -44,5 +48,7 @@ class PipelineArgsTest {
     assertThatThrownBy(() -> PipelineArgs.parse(new String[] {}, Map.of())).hasMessageContaining("--kafka is required");
     assertThatThrownBy(() -> PipelineArgs.parse(new String[] {"--kafka", "k:9092", "--checkpoint-interval", "10x"}, Map.of()))
         .hasMessageContaining("not a duration");
+    assertThatThrownBy(() -> PipelineArgs.parse(new String[] {"--kafka", "k:9092", "--state-backend", "memory"}, Map.of()))
+        .hasMessageContaining("unknown state backend 'memory'");
   }
 }

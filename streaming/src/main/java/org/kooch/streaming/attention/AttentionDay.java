@@ -17,15 +17,6 @@ public class AttentionDay {
     this.epochDay = epochDay;
   }
 
-  /** A copy whose posts may be changed: state values are not changed in place. */
-  AttentionDay copy() {
-    AttentionDay c = new AttentionDay(epochDay);
-    c.inputs = inputs;
-    c.emitted = emitted;
-    c.posts = posts.clone();
-    return c;
-  }
-
   ChannelAttentionRow toRow(String platform, String channel) {
     ChannelAttentionRow r = new ChannelAttentionRow();
     r.platform = platform;

@@ -3,8 +3,11 @@ package org.kooch.streaming.attention;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.kooch.schemas.Post;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.kooch.streaming.clickhouse.TableSinks;
+import org.kooch.streaming.daily.ChannelEvent;
+import org.kooch.streaming.daily.DailyStage;
 
 /**
  * Each channel's attention, in event time: the views of a day's posts as last observed and at 24 h
@@ -13,7 +16,7 @@ import org.kooch.streaming.clickhouse.TableSinks;
  * {@code Attention}).
  *
  * <pre>
- * posts ─► post observations ─► keyBy channel ─► attention ─► channel_attention
+ * posts by channel (DailyStage) ─► post observations ─► attention ─► channel_attention
  * </pre>
  */
 public final class AttentionStage {
@@ -25,10 +28,12 @@ public final class AttentionStage {
     this.allowedLateness = allowedLateness;
   }
 
-  public DataStream<ChannelAttentionRow> attend(DataStream<Post> posts) {
+  /** Reads the posts of {@code byChannel} (DailyStage's events on their channel's subtask), chained there. */
+  public DataStream<ChannelAttentionRow> attend(KeyedStream<ChannelEvent, String> byChannel) {
+    DataStream<PostObservation> observations = DailyStage.ofKind(byChannel, ChannelEvent.POST, "channel-posts")
+        .map(PostObservation::of).returns(PostObservation.class).name("post-observations").uid("post-observations");
     DataStream<ChannelAttentionRow> rows =
-        posts.map(PostObservation::of).returns(PostObservation.class).name("post-observations").uid("post-observations")
-            .keyBy(PostObservation::key)
+        DataStreamUtils.reinterpretAsKeyedStream(observations, PostObservation::key)
             .process(new ChannelAttentionAggregator(allowedLateness), TypeInformation.of(ChannelAttentionRow.class))
             .name("channel-attention").uid("channel-attention");
     rows.sinkTo(sinks.into("channel_attention", ChannelAttentionRow.ENCODER))

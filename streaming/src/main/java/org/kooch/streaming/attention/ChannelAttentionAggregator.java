@@ -52,7 +52,9 @@ public class ChannelAttentionAggregator extends KeyedProcessFunction<String, Pos
       ctx.timerService().registerEventTimeTimer(dayEnd);
       ctx.timerService().registerEventTimeTimer(dayEnd + allowedLatenessMs);
     } else {
-      day = stored.copy();
+      // Changed in place and put back: heap state hands out a copy while a checkpoint still holds
+      // the value (copy-on-write), and RocksDB state deserializes a fresh one on every read.
+      day = stored;
     }
     day.inputs++;
     int at = PostViews.find(day.posts, o.postId);
@@ -81,10 +83,9 @@ public class ChannelAttentionAggregator extends KeyedProcessFunction<String, Pos
       AttentionDay day = days.get(endingDay);
       if (day != null && !day.emitted) {
         String[] key = ctx.getCurrentKey().split("/", 2);
-        AttentionDay emitted = day.copy();
-        emitted.emitted = true;
-        days.put(endingDay, emitted);
-        out.collect(emitted.toRow(key[0], key[1]));
+        day.emitted = true;
+        days.put(endingDay, day);
+        out.collect(day.toRow(key[0], key[1]));
       }
     }
     long expiringDay = Math.floorDiv(timestamp - allowedLatenessMs + 1, DAY_MS) - 1;

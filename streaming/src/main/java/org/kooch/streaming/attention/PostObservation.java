@@ -1,6 +1,7 @@
 package org.kooch.streaming.attention;
 
 import org.kooch.schemas.Post;
+import org.kooch.streaming.daily.ChannelEvent;
 
 /**
  * One collection of a post's view count, keyed by {@code platform/channel}: what the attention
@@ -19,14 +20,15 @@ public class PostObservation {
 
   public PostObservation() {}
 
-  public static PostObservation of(Post p) {
+  /** The observation a post's {@link ChannelEvent} carries: the post's channel, its times and its views. */
+  public static PostObservation of(ChannelEvent e) {
     PostObservation o = new PostObservation();
-    o.platform = p.getPlatform();
-    o.channel = p.getChannel();
-    o.postId = p.getPostId();
-    o.publishedAt = p.getPublishedAt().toEpochMilli();
-    o.collectedAt = p.getCollectedAt().toEpochMilli();
-    o.views = p.getViews() == null ? UNKNOWN : p.getViews();
+    o.platform = e.platform;
+    o.channel = e.channel;
+    o.postId = e.postId;
+    o.publishedAt = e.time;
+    o.collectedAt = e.collectedAt;
+    o.views = e.viewsUnknown ? UNKNOWN : e.value;
     return o;
   }
 

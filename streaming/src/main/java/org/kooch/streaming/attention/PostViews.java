@@ -49,8 +49,8 @@ final class PostViews {
   }
 
   /**
-   * Folds one collection of the post at {@code index} into {@code posts} (in place; the caller
-   * copies state values first). True when anything changed.
+   * Folds one collection of the post at {@code index} into {@code posts}, in place. True when
+   * anything changed.
    */
   static boolean observe(long[] posts, int index, long collectedAt, long views) {
     int at = WIDTH * index;

@@ -48,7 +48,13 @@ public final class ClickHouseSink<T> implements Sink<T> {
 
   public static <T> ClickHouseSink<T> of(
       ClickHouseSettings settings, String table, RowEncoder<T> encoder, UnwritableRows unwritable, RetryPolicy retry) {
-    return new ClickHouseSink<>(settings, table, encoder, 50_000, Duration.ofSeconds(2), retry, unwritable);
+    return of(settings, table, encoder, unwritable, retry, Duration.ofSeconds(2));
+  }
+
+  /** Batches of up to 50,000 rows, inserted when full or at least every {@code flushInterval}. */
+  public static <T> ClickHouseSink<T> of(
+      ClickHouseSettings settings, String table, RowEncoder<T> encoder, UnwritableRows unwritable, RetryPolicy retry, Duration flushInterval) {
+    return new ClickHouseSink<>(settings, table, encoder, 50_000, flushInterval, retry, unwritable);
   }
 
   @Override

@@ -33,6 +33,8 @@ public class ChannelEvent implements CopyableValue<ChannelEvent> {
   public long postId;
   /** POST only: when this view count was collected; newer collections replace older ones. */
   public long collectedAt;
+  /** POST only: the collector saw no view count ({@code value} is then 0). */
+  public boolean viewsUnknown;
   /** {@link #key()}, made on first use. */
   private transient String key;
 
@@ -55,6 +57,7 @@ public class ChannelEvent implements CopyableValue<ChannelEvent> {
     e.kind = POST;
     e.time = p.getPublishedAt().toEpochMilli();
     e.value = p.getViews() == null ? 0 : p.getViews();
+    e.viewsUnknown = p.getViews() == null;
     e.postId = p.getPostId();
     e.collectedAt = p.getCollectedAt().toEpochMilli();
     return e;
@@ -74,6 +77,7 @@ public class ChannelEvent implements CopyableValue<ChannelEvent> {
     StringValue.writeString(platform, out);
     StringValue.writeString(channel, out);
     out.writeByte(kind);
+    out.writeBoolean(viewsUnknown);
     out.writeLong(time);
     out.writeLong(value);
     out.writeLong(postId);
@@ -85,6 +89,7 @@ public class ChannelEvent implements CopyableValue<ChannelEvent> {
     platform = StringValue.readString(in);
     channel = StringValue.readString(in);
     kind = in.readByte();
+    viewsUnknown = in.readBoolean();
     time = in.readLong();
     value = in.readLong();
     postId = in.readLong();
@@ -106,6 +111,7 @@ public class ChannelEvent implements CopyableValue<ChannelEvent> {
     target.value = value;
     target.postId = postId;
     target.collectedAt = collectedAt;
+    target.viewsUnknown = viewsUnknown;
     target.key = key;
   }
 
@@ -120,7 +126,7 @@ public class ChannelEvent implements CopyableValue<ChannelEvent> {
   public void copy(DataInputView source, DataOutputView target) throws IOException {
     StringValue.copyString(source, target);
     StringValue.copyString(source, target);
-    target.write(source, 1 + 4 * 8);
+    target.write(source, 2 + 4 * 8);
   }
 
   @Override
@@ -129,12 +135,12 @@ public class ChannelEvent implements CopyableValue<ChannelEvent> {
       return false;
     }
     return kind == e.kind && time == e.time && value == e.value && postId == e.postId
-        && collectedAt == e.collectedAt && Objects.equals(platform, e.platform) && Objects.equals(channel, e.channel);
+        && collectedAt == e.collectedAt && viewsUnknown == e.viewsUnknown && Objects.equals(platform, e.platform) && Objects.equals(channel, e.channel);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(platform, channel, kind, time, value, postId, collectedAt);
+    return Objects.hash(platform, channel, kind, time, value, postId, collectedAt, viewsUnknown);
   }
 
   @Override

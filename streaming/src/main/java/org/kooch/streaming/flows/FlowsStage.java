@@ -3,10 +3,12 @@ package org.kooch.streaming.flows;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.Collector;
 import org.kooch.streaming.clickhouse.TableSinks;
 import org.kooch.streaming.daily.ChannelEvent;
+import org.kooch.streaming.daily.DailyStage;
 import org.kooch.streaming.links.ChannelLinkRow;
 
 /**
@@ -31,13 +33,14 @@ public final class FlowsStage {
   }
 
   /** Writes {@code channel_flows} and {@code migration_flows}; returns the channels' day ends. */
-  public DataStream<DayEnd> flows(DataStream<ChannelLinkRow> links, DataStream<ChannelEvent> countEvents) {
+  /** {@code byChannel}: DailyStage's events on their channel's subtask; the day ends read its counts there, chained. */
+  public DataStream<DayEnd> flows(DataStream<ChannelLinkRow> links, KeyedStream<ChannelEvent, String> byChannel) {
     DataStream<PairLink> pairLinks =
         links.filter(l -> l.announcesMove() || l.inferred()).name("announced-moves").uid("announced-moves")
             .flatMap(FlowsStage::pairLinks).returns(PairLink.class).name("pair-links").uid("pair-links");
 
     SingleOutputStreamOperator<DayEnd> dayEnds =
-        countEvents.keyBy(ChannelEvent::key)
+        DailyStage.ofKind(byChannel, ChannelEvent.COUNT, "channel-counts")
             .process(new DayEndEstimator(allowedLateness), TypeInformation.of(DayEnd.class))
             .name("day-ends").uid("day-ends");
 

@@ -66,6 +66,8 @@ public class PlatformShockEstimator extends KeyedProcessFunction<String, Control
     for (String channel : changed.keys()) {
       ControlSeries series = channels.get(channel);
       series.trend = series.trend();
+      // Written back: a state backend that serializes (RocksDB) keeps no change made to a read value.
+      channels.put(channel, series);
       days.addAll(series.values.keySet());
     }
     changed.clear();

@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * The same-content detector's buckets of one key group: LSH bucket key to the posts in it, in
  * arrival order. An open-addressing table (linear probing) on primitive keys, with each bucket's
- * oldest and newest publication times beside its key: a lookup is a probe of a {@code long[]} instead of a
- * boxed key's node chain, and a sweep reads those times in order, rebuilds the table only when some
- * bucket holds a post older than the horizon, and reads the posts only of a bucket that holds
+ * oldest and newest publication times and size beside its key on the same cache line: a lookup is
+ * a probe of a {@code long[]} instead of a boxed key's node chain, and a sweep reads those times in order, removes in place the buckets
+ * whose posts are all older than the horizon, and reads the posts only of a bucket that holds
  * posts on both sides of it. It holds about 1.7 million buckets in the
  * throughput benchmark, where {@link java.util.HashMap} lookups and sweeps would be most of the
  * operator's time.
@@ -19,10 +19,17 @@ final class BucketTable {
   static final int CAPACITY = 64;
   private static final PostSignature[] EMPTY = new PostSignature[0];
 
-  private long[] keys;
-  private long[] oldest;
-  private long[] newest;
-  /** null: a free slot. */
+  /**
+   * Per slot, four longs side by side, so a probe and its update touch one cache line: the key,
+   * the bucket's oldest and newest publication times, and its number of posts (0: a free slot).
+   */
+  private long[] meta;
+  private static final int KEY = 0;
+  private static final int OLDEST = 1;
+  private static final int NEWEST = 2;
+  private static final int COUNT = 3;
+  private static final int STRIDE = 4;
+  /** Each slot's posts, read only when its key matched. */
   private PostSignature[][] posts;
   private int size;
   /** Posts in all buckets, a post in two buckets counted twice. */
@@ -33,9 +40,7 @@ final class BucketTable {
   }
 
   private void allocate(int capacity) {
-    keys = new long[capacity];
-    oldest = new long[capacity];
-    newest = new long[capacity];
+    meta = new long[capacity * STRIDE];
     posts = new PostSignature[capacity][];
     size = 0;
     entries = 0;
@@ -52,14 +57,65 @@ final class BucketTable {
 
   /** Slots allocated (tests). */
   int capacity() {
-    return keys.length;
+    return posts.length;
+  }
+
+  private boolean free(int slot) {
+    return meta[slot * STRIDE + COUNT] == 0;
+  }
+
+  private long key(int slot) {
+    return meta[slot * STRIDE + KEY];
+  }
+
+  /**
+   * The slot of the bucket, or {@code -(free slot) - 1} where {@link #putAt} would add it: one
+   * probe for a lookup and the update after it, as long as nothing else changes the table between.
+   */
+  int find(long key) {
+    int mask = posts.length - 1;
+    int i = slot(key, mask);
+    for (; !free(i); i = (i + 1) & mask) {
+      if (key(i) == key) {
+        return i;
+      }
+    }
+    return -i - 1;
+  }
+
+  /** The posts of a slot {@link #find} returned. */
+  PostSignature[] postsAt(int slot) {
+    return posts[slot];
+  }
+
+  /** Sets the posts (not empty) of the bucket at {@code found}, {@link #find}'s answer for {@code key}. */
+  void putAt(int found, long key, PostSignature[] bucket) {
+    if (bucket.length == 0) {
+      throw new IllegalArgumentException("empty bucket " + key);
+    }
+    if (found >= 0) {
+      set(found, bucket);
+      return;
+    }
+    int i = -found - 1;
+    meta[i * STRIDE + KEY] = key;
+    set(i, bucket);
+    // At most half full: probes stay short.
+    if (++size * 2 > posts.length) {
+      rehash(posts.length * 2);
+    }
+  }
+
+  /** Removes the bucket at a slot {@link #find} returned. */
+  void removeSlot(int slot) {
+    removeAt(slot);
   }
 
   /** The bucket's posts, or null when it holds none. */
   PostSignature[] get(long key) {
-    int mask = keys.length - 1;
-    for (int i = slot(key, mask); posts[i] != null; i = (i + 1) & mask) {
-      if (keys[i] == key) {
+    int mask = posts.length - 1;
+    for (int i = slot(key, mask); !free(i); i = (i + 1) & mask) {
+      if (key(i) == key) {
         return posts[i];
       }
     }
@@ -68,49 +124,37 @@ final class BucketTable {
 
   /** Replaces the bucket's posts (not empty). */
   void put(long key, PostSignature[] bucket) {
-    if (bucket.length == 0) {
-      throw new IllegalArgumentException("empty bucket " + key);
-    }
-    int mask = keys.length - 1;
-    int i = slot(key, mask);
-    for (; posts[i] != null; i = (i + 1) & mask) {
-      if (keys[i] == key) {
-        set(i, bucket);
-        return;
-      }
-    }
-    keys[i] = key;
-    set(i, bucket);
-    // At most half full: probes stay short.
-    if (++size * 2 > keys.length) {
-      rehash(Long.MIN_VALUE);
-    }
+    putAt(find(key), key, bucket);
   }
 
   /** Removes the bucket, shifting back the entries probed past it so lookups still find them. */
   void remove(long key) {
-    int mask = keys.length - 1;
+    int mask = posts.length - 1;
     int i = slot(key, mask);
-    while (posts[i] != null && keys[i] != key) {
+    while (!free(i) && key(i) != key) {
       i = (i + 1) & mask;
     }
-    if (posts[i] == null) {
-      return;
+    if (!free(i)) {
+      removeAt(i);
     }
+  }
+
+  /** Empties slot {@code i}, moving back into it the entries of its probe chain that may move. */
+  private void removeAt(int i) {
+    int mask = posts.length - 1;
     size--;
     entries -= posts[i].length;
     for (int free = i, j = (i + 1) & mask; ; j = (j + 1) & mask) {
-      if (posts[j] == null) {
+      if (free(j)) {
+        meta[free * STRIDE + COUNT] = 0;
         posts[free] = null;
         return;
       }
-      int home = slot(keys[j], mask);
+      int home = slot(key(j), mask);
       // Entry j may move to the free slot unless its home lies cyclically in (free, j].
       boolean stays = free <= j ? (free < home && home <= j) : (free < home || home <= j);
       if (!stays) {
-        keys[free] = keys[j];
-        oldest[free] = oldest[j];
-        newest[free] = newest[j];
+        System.arraycopy(meta, j * STRIDE, meta, free * STRIDE, STRIDE);
         posts[free] = posts[j];
         free = j;
       }
@@ -118,66 +162,62 @@ final class BucketTable {
   }
 
   /**
-   * Drops the posts published before {@code horizon}, and the buckets left empty; a table with
-   * nothing that old is left as it is.
+   * Drops the posts published before {@code horizon}, and the buckets left empty, in place: one
+   * pass over the slots, reading the posts only of buckets that hold some older than the horizon.
+   * The table keeps its capacity (it grows back to it by the next sweep; shrinking and doubling
+   * again would rehash every bucket each day), unless it is left mostly empty.
    */
   void retainFrom(long horizon) {
-    for (int i = 0; i < keys.length; i++) {
-      if (posts[i] != null && oldest[i] < horizon) {
-        rehash(horizon);
-        return;
+    int mask = posts.length - 1;
+    // Start after a free slot (there is one: the table is at most half full), so no probe chain
+    // wraps past the pass's start: a removal moves entries back only from slots not yet passed.
+    int start = 0;
+    while (!free(start)) {
+      start++;
+    }
+    for (int i = (start + 1) & mask; i != start; ) {
+      if (!free(i) && meta[i * STRIDE + OLDEST] < horizon) {
+        if (meta[i * STRIDE + NEWEST] < horizon) {
+          removeAt(i);
+          continue; // slot i may hold an entry moved back into it
+        }
+        set(i, publishedFrom(posts[i], horizon));
       }
+      i = (i + 1) & mask;
+    }
+    int fit = Math.max(MIN_CAPACITY, Integer.highestOneBit(size * 2 + 1) << 1);
+    if (fit * 4 <= posts.length) {
+      rehash(fit);
     }
   }
 
-  /**
-   * Moves the buckets into a table sized for them, keeping the posts published at or after
-   * {@code horizon}: only the buckets whose oldest post is older are filtered.
-   */
-  private void rehash(long horizon) {
-    long[] oldKeys = keys;
-    long[] oldOldest = oldest;
-    long[] oldNewest = newest;
+  /** Moves the buckets into a table of {@code capacity} slots. */
+  private void rehash(int capacity) {
+    long[] oldMeta = meta;
     PostSignature[][] oldPosts = posts;
-    int live = 0;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldPosts[i] == null || oldOldest[i] >= horizon) {
-        // Free, or nothing to drop.
-      } else if (oldNewest[i] < horizon) {
-        oldPosts[i] = null;
-      } else {
-        oldPosts[i] = publishedFrom(oldPosts[i], horizon);
-        oldOldest[i] = oldestOf(oldPosts[i]);
-      }
-      live += oldPosts[i] == null ? 0 : 1;
-    }
-    int fit = Math.max(MIN_CAPACITY, Integer.highestOneBit(live * 2 + 1) << 1);
-    // A sweep keeps the capacity the table grew to: it grows back to it by the next sweep, and
-    // growing again, one rehash per doubling, would take a fifth of the detector's time. A table
-    // left mostly empty shrinks.
-    allocate(horizon == Long.MIN_VALUE || fit * 4 <= oldKeys.length ? fit : oldKeys.length);
-    int mask = keys.length - 1;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldPosts[i] != null) {
-        int j = slot(oldKeys[i], mask);
-        while (posts[j] != null) {
+    int live = size;
+    int held = entries;
+    allocate(capacity);
+    int mask = capacity - 1;
+    for (int i = 0; i < oldPosts.length; i++) {
+      if (oldMeta[i * STRIDE + COUNT] != 0) {
+        int j = slot(oldMeta[i * STRIDE + KEY], mask);
+        while (!free(j)) {
           j = (j + 1) & mask;
         }
-        keys[j] = oldKeys[i];
+        System.arraycopy(oldMeta, i * STRIDE, meta, j * STRIDE, STRIDE);
         posts[j] = oldPosts[i];
-        entries += oldPosts[i].length;
-        oldest[j] = oldOldest[i];
-        newest[j] = oldNewest[i];
       }
     }
     size = live;
+    entries = held;
   }
 
   /** Calls {@code visitor} with each bucket, in no particular order. */
   <E extends Exception> void forEach(Visitor<E> visitor) throws E {
-    for (int i = 0; i < keys.length; i++) {
-      if (posts[i] != null) {
-        visitor.visit(keys[i], posts[i]);
+    for (int i = 0; i < posts.length; i++) {
+      if (!free(i)) {
+        visitor.visit(key(i), posts[i]);
       }
     }
   }
@@ -187,7 +227,7 @@ final class BucketTable {
   }
 
   private void set(int slot, PostSignature[] bucket) {
-    entries += bucket.length - (posts[slot] == null ? 0 : posts[slot].length);
+    entries += bucket.length - (int) meta[slot * STRIDE + COUNT];
     posts[slot] = bucket;
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
@@ -195,8 +235,9 @@ final class BucketTable {
       min = Math.min(min, p.publishedAt);
       max = Math.max(max, p.publishedAt);
     }
-    oldest[slot] = min;
-    newest[slot] = max;
+    meta[slot * STRIDE + OLDEST] = min;
+    meta[slot * STRIDE + NEWEST] = max;
+    meta[slot * STRIDE + COUNT] = bucket.length;
   }
 
   /** The posts published at or after the horizon: {@code posts} itself when that is all of them. */
@@ -235,14 +276,6 @@ final class BucketTable {
       }
     }
     return true;
-  }
-
-  private static long oldestOf(PostSignature[] bucket) {
-    long min = Long.MAX_VALUE;
-    for (PostSignature p : bucket) {
-      min = Math.min(min, p.publishedAt);
-    }
-    return min;
   }
 
   /** Bucket keys are band hashes, but their low bits also chose the key group: mix them again. */

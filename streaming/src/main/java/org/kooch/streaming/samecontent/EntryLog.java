@@ -2,7 +2,10 @@ package org.kooch.streaming.samecontent;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Arrays;
+import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 
 /**
  * One key group's bucket entries in the form a checkpoint writes them ({@link SameContentStateFormat}:
@@ -14,75 +17,93 @@ import java.util.Arrays;
  * posts of a bucket over its capacity. Restoring applies both rules again, so it gives the buckets
  * back as they were. The sweep drops the entries before the horizon from the front (input arrives
  * roughly in publication order), and the detector rewrites the log from its buckets when it holds
- * more than twice their entries.
+ * more than twice their entries. The log is a queue of 64 KB chunks: appending never copies what
+ * it holds, and the sweep lets the chunks it passed go.
  */
 final class EntryLog {
-  private byte[] bytes = new byte[1 << 10];
-  /** Entries are in {@code [start, end)}. */
+  /** Bytes per chunk; an entry (about 110 bytes) never spans two. */
+  static final int CHUNK = 1 << 16;
+
+  /** The chunks, oldest first; entries are in {@code [start, ends[0])} of the first, {@code [0, ends[i])} of the others. */
+  private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
+  private final ArrayDeque<int[]> ends = new ArrayDeque<>();
+  /** Where the entries of the first chunk start. */
   private int start;
-  private int end;
   private int entries;
+  private long bytes;
 
   int entries() {
     return entries;
   }
 
-  int bytes() {
-    return end - start;
+  long bytes() {
+    return bytes;
   }
 
   void append(long key, PostSignature post) {
     int length = post.entryLength();
-    if (end + length > bytes.length) {
-      grow(length);
+    int[] end = ends.peekLast();
+    if (end == null || end[0] + length > chunks.peekLast().length) {
+      chunks.addLast(new byte[Math.max(CHUNK, length)]);
+      end = new int[1];
+      ends.addLast(end);
     }
-    post.copyEntry(key, bytes, end);
-    end += length;
+    post.copyEntry(key, chunks.peekLast(), end[0]);
+    end[0] += length;
     entries++;
+    bytes += length;
   }
 
-  /** Drops the entries at the front published before {@code horizon}, up to the first that is not. */
+  /**
+   * Drops the entries at the front published before {@code horizon}, up to the first that is not:
+   * chunks left behind are let go whole, nothing is copied.
+   */
   void dropBefore(long horizon) {
-    while (start < end && SameContentStateFormat.publishedAt(bytes, start) < horizon) {
-      start += SameContentStateFormat.entryLength(bytes, start);
-      entries--;
-    }
-    if (start == end) {
-      clear();
+    while (!chunks.isEmpty()) {
+      byte[] chunk = chunks.peekFirst();
+      int end = ends.peekFirst()[0];
+      while (start < end && SameContentStateFormat.publishedAt(chunk, start) < horizon) {
+        int length = SameContentStateFormat.entryLength(chunk, start);
+        start += length;
+        bytes -= length;
+        entries--;
+      }
+      if (start < end) {
+        return;
+      }
+      chunks.removeFirst();
+      ends.removeFirst();
+      start = 0;
     }
   }
 
   void clear() {
+    chunks.clear();
+    ends.clear();
     start = 0;
-    end = 0;
     entries = 0;
-    if (bytes.length > 1 << 20) {
-      bytes = new byte[1 << 10];
-    }
+    bytes = 0;
   }
 
   /** Writes the entries as {@link SameContentStateFormat#writeEntry} would, one after the other. */
   void writeTo(OutputStream out) throws IOException {
-    out.write(bytes, start, end - start);
-  }
-
-  private void grow(int length) {
-    int live = end - start;
-    int needed = live + length;
-    if (needed <= bytes.length / 2) {
-      // Room enough once the dropped front is gone.
-      System.arraycopy(bytes, start, bytes, 0, live);
-    } else {
-      byte[] grown = new byte[Math.max(needed, bytes.length * 2)];
-      System.arraycopy(bytes, start, grown, 0, live);
-      bytes = grown;
+    Iterator<int[]> end = ends.iterator();
+    int from = start;
+    for (byte[] chunk : chunks) {
+      int to = end.next()[0];
+      out.write(chunk, from, to - from);
+      from = 0;
     }
-    start = 0;
-    end = live;
   }
 
   /** The log's bytes (tests). */
   byte[] toByteArray() {
-    return Arrays.copyOfRange(bytes, start, end);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      writeTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 }

@@ -40,7 +40,8 @@ public class MinHashBands extends RichFlatMapFunction<Post, PostSignature> {
     int[] subtasks = new int[MinHasher.BANDS];
     for (int band = 0; band < MinHasher.BANDS; band++) {
       keys[band] = MinHasher.bandKey(minimums, band);
-      subtasks[band] = KeyGroupRangeAssignment.assignKeyToParallelOperator(keys[band], maxParallelism, parallelism);
+      subtasks[band] = KeyGroupRangeAssignment.computeOperatorIndexForKeyGroup(
+          maxParallelism, parallelism, SameContentDetector.keyGroup(keys[band], maxParallelism));
     }
     PostSignature post = null;
     boolean[] sent = new boolean[MinHasher.BANDS];

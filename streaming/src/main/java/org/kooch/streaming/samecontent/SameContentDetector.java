@@ -178,10 +178,8 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
   private List<PostSignature> compareAndKeep(PostSignature p, long key, long horizon, List<PostSignature> matched) {
     int g = groupIndex(key);
     BucketTable buckets = groups[g];
-    PostSignature[] bucket = buckets.get(key);
-    if (bucket == null) {
-      bucket = EMPTY;
-    }
+    int slot = buckets.find(key);
+    PostSignature[] bucket = slot >= 0 ? buckets.postsAt(slot) : EMPTY;
     boolean expired = false;
     for (PostSignature q : bucket) {
       if (q.publishedAt < horizon) {
@@ -205,7 +203,7 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     if (keep) {
       logs[g].append(key, p);
     }
-    store(buckets, key, bucket, horizon, expired, keep ? p : null);
+    store(buckets, slot, key, bucket, horizon, expired, keep ? p : null);
     return matched;
   }
 
@@ -214,19 +212,27 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
    * when some are {@code expired}, and the newest of them when the bucket is full; a bucket left
    * empty is removed.
    */
-  private static void store(BucketTable buckets, long key, PostSignature[] bucket, long horizon, boolean expired, PostSignature added) {
+  private static void store(BucketTable buckets, int slot, long key, PostSignature[] bucket, long horizon, boolean expired,
+      PostSignature added) {
     if (expired || (added != null && bucket.length >= BucketTable.CAPACITY)) {
       PostSignature[] kept = BucketTable.kept(bucket, horizon, added);
       if (kept.length == 0) {
-        buckets.remove(key);
+        if (slot >= 0) {
+          buckets.removeSlot(slot);
+        }
       } else {
-        buckets.put(key, kept);
+        buckets.putAt(slot, key, kept);
       }
     } else if (added != null) {
       PostSignature[] grown = Arrays.copyOf(bucket, bucket.length + 1);
       grown[bucket.length] = added;
-      buckets.put(key, grown);
+      buckets.putAt(slot, key, grown);
     }
+  }
+
+  /** {@link #store} for a bucket looked up here. */
+  private static void store(BucketTable buckets, long key, PostSignature[] bucket, long horizon, boolean expired, PostSignature added) {
+    store(buckets, buckets.find(key), key, bucket, horizon, expired, added);
   }
 
   /**
@@ -262,13 +268,18 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
 
   /** The index of the bucket's key group among this subtask's, which it must be one of. */
   private int groupIndex(long bucket) {
-    int group = KeyGroupRangeAssignment.assignToKeyGroup(bucket, maxParallelism) - firstGroup;
+    int group = keyGroup(bucket, maxParallelism) - firstGroup;
     if (group < 0 || group >= groups.length) {
       throw new IllegalStateException("bucket " + bucket + " is in key group " + (group + firstGroup) + ", not in this subtask's "
           + firstGroup + "-" + (firstGroup + groups.length - 1) + ": minhash and same-content must run at the same parallelism"
           + " and maximum parallelism");
     }
     return group;
+  }
+
+  /** The bucket's key group, as Flink's keyBy assigns it, without boxing the key. */
+  static int keyGroup(long bucket, int maxParallelism) {
+    return KeyGroupRangeAssignment.computeKeyGroupForKeyHash(Long.hashCode(bucket), maxParallelism);
   }
 
   /** Posts published before this can no longer be compared with a post within the slack of the newest. */

@@ -26,10 +26,12 @@ class ChannelEventTest {
     ChannelEvent post = ChannelEvent.of(Post.newBuilder().setPlatform("soroush").setChannel("خبرگزاری_فارس").setPostId(42L)
         .setPublishedAt(AT).setCollectedAt(AT.plusSeconds(60)).setText("متن 🌹").setViews(1_200L).setLinks(List.of())
         .setSource("test").build());
+    ChannelEvent unknownViews = ChannelEvent.of(Post.newBuilder().setPlatform("eitaa").setChannel("farsna").setPostId(7L)
+        .setPublishedAt(AT).setCollectedAt(AT).setText("").setViews(null).setLinks(List.of()).setSource("test").build());
     ChannelEvent count = ChannelEvent.of(SubscriberCount.newBuilder().setPlatform("telegram").setChannel("khamenei_ir")
         .setObservedAt(AT).setSubscribers(-1L).setSource("test").build());
 
-    for (ChannelEvent e : List.of(post, count)) {
+    for (ChannelEvent e : List.of(post, unknownViews, count)) {
       DataOutputSerializer out = new DataOutputSerializer(64);
       serializer.serialize(e, out);
       ChannelEvent read = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
@@ -45,5 +47,9 @@ class ChannelEventTest {
     assertThat(post.key()).isEqualTo("soroush/خبرگزاری_فارس");
     assertThat(post.kind).isEqualTo(ChannelEvent.POST);
     assertThat(count.value).isEqualTo(-1L);
+    // Attention keeps an unknown view count apart from zero views.
+    assertThat(unknownViews.viewsUnknown).isTrue();
+    assertThat(unknownViews.value).isZero();
+    assertThat(post.viewsUnknown).isFalse();
   }
 }

@@ -17,12 +17,13 @@ class EntryLogTest {
   void holdsTheEntriesAsACheckpointWritesThem() throws Exception {
     EntryLog log = new EntryLog();
     DataOutputSerializer expected = new DataOutputSerializer(1024);
-    for (int i = 0; i < 500; i++) { // past the first buffer: it grows
+    for (int i = 0; i < 2_000; i++) { // over three chunks
       PostSignature p = post(i, "خبرگزاری_" + i, T0 + i);
       log.append(-i * 7919L, p);
       SameContentStateFormat.writeEntry(expected, -i * 7919L, p);
     }
-    assertThat(log.entries()).isEqualTo(500);
+    assertThat(log.entries()).isEqualTo(2_000);
+    assertThat(log.bytes()).isGreaterThan(3L * EntryLog.CHUNK);
     ByteArrayOutputStream written = new ByteArrayOutputStream();
     log.writeTo(written);
     assertThat(written.toByteArray()).isEqualTo(expected.getCopyOfBuffer()).isEqualTo(log.toByteArray());
@@ -59,6 +60,11 @@ class EntryLogTest {
       log.append(i, post(i, "c", T0 + 10 + i));
     }
     assertThat(log.entries()).isEqualTo(2_003);
+    byte[] before = log.toByteArray();
+    log.dropBefore(T0 + 1_010); // mid-chunk: the entries after it stay as they were written
+    assertThat(log.entries()).isEqualTo(1_000);
+    assertThat(log.toByteArray()).isEqualTo(java.util.Arrays.copyOfRange(before, before.length - (int) log.bytes(), before.length));
+    assertThat(SameContentStateFormat.readEntry(new DataInputDeserializer(log.toByteArray())).publishedAt).isEqualTo(T0 + 1_010);
     log.dropBefore(T0 + 2_010);
     assertThat(log.entries()).isZero();
     assertThat(log.bytes()).isZero();

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.kooch.streaming.links.ChannelLinkRow;
@@ -27,9 +29,22 @@ class SameContentCheckpointCompatibilityTest {
 
   @Test
   void aCheckpointOfTheEarlierVersionRestoresItsPosts() throws Exception {
+    restoresItsPosts(null);
+  }
+
+  /** The same checkpoint (taken with the heap backend) restores into a job with its state in RocksDB. */
+  @Test
+  void aCheckpointOfTheEarlierVersionRestoresWithRocksDb() throws Exception {
+    restoresItsPosts(new EmbeddedRocksDBStateBackend(true));
+  }
+
+  private void restoresItsPosts(StateBackend backend) throws Exception {
     assertThat(SNAPSHOT).exists();
     OperatorSubtaskState earlier = OperatorSnapshotUtil.readStateHandle(SNAPSHOT.toString());
     try (KeyedOneInputStreamOperatorTestHarness<Long, PostSignature, ChannelLinkRow> h = harness()) {
+      if (backend != null) {
+        h.setStateBackend(backend);
+      }
       h.initializeState(earlier);
       h.open();
       SameContentDetector detector = (SameContentDetector) h.getOperator();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
@@ -23,7 +24,7 @@ class SameContentDetectorTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    harness = new KeyedOneInputStreamOperatorTestHarness<>(new SameContentDetector(), s -> s.bucket, Types.LONG);
+    harness = newHarness();
     harness.open();
   }
 
@@ -304,10 +305,24 @@ class SameContentDetectorTest {
   }
 
   /** Checkpoints the detector and restores a new one from the checkpoint. */
+  /** The state backend of the harness; null: Flink's default (the heap). */
+  StateBackend backend() {
+    return null;
+  }
+
+  private KeyedOneInputStreamOperatorTestHarness<Long, PostSignature, ChannelLinkRow> newHarness() throws Exception {
+    KeyedOneInputStreamOperatorTestHarness<Long, PostSignature, ChannelLinkRow> h =
+        new KeyedOneInputStreamOperatorTestHarness<>(new SameContentDetector(), s -> s.bucket, Types.LONG);
+    if (backend() != null) {
+      h.setStateBackend(backend());
+    }
+    return h;
+  }
+
   private void restart() throws Exception {
     OperatorSubtaskState snapshot = harness.snapshot(1L, T0);
     harness.close();
-    harness = new KeyedOneInputStreamOperatorTestHarness<>(new SameContentDetector(), s -> s.bucket, Types.LONG);
+    harness = newHarness();
     harness.initializeState(snapshot);
     harness.open();
   }
