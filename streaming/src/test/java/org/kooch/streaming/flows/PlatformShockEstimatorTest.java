@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -13,9 +15,22 @@ import org.junit.jupiter.api.Test;
 class PlatformShockEstimatorTest {
   @Test
   void aDropSharedByUnlinkedChannelsIsAShockAndALinkedChannelsMoveIsNot() throws Exception {
+    sharedDropIsAShock(null);
+  }
+
+  /** The same with state in RocksDB, which keeps only what is written back to state (each control's trend). */
+  @Test
+  void aDropSharedByUnlinkedChannelsIsAShockWithStateInRocksDb() throws Exception {
+    sharedDropIsAShock(new EmbeddedRocksDBStateBackend(true));
+  }
+
+  private void sharedDropIsAShock(StateBackend backend) throws Exception {
     try (KeyedOneInputStreamOperatorTestHarness<String, ControlDayEnd, ShockDay> h =
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(new PlatformShockEstimator()), c -> c.dayEnd.platform, Types.STRING)) {
+      if (backend != null) {
+        h.setStateBackend(backend);
+      }
       h.open();
       for (String channel : new String[] {"control_a", "control_b"}) {
         double v = 1_000;
@@ -35,7 +50,9 @@ class PlatformShockEstimatorTest {
       assertThat(latest.get(8L)).isCloseTo(-0.02, within(1e-9));
       assertThat(latest.getOrDefault(9L, 0.0)).isCloseTo(0.0, within(1e-9));
       assertThat(latest.getOrDefault(3L, 0.0)).isCloseTo(0.0, within(1e-9));
-      assertThat(h.numKeyedStateEntries()).isEqualTo(3); // the channels' series, the measured shocks, the shocks sent
+      if (backend == null) {
+        assertThat(h.numKeyedStateEntries()).isEqualTo(3); // the channels' series, the measured shocks, the shocks sent
+      }
     }
   }
 
