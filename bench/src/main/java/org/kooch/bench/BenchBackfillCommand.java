@@ -149,7 +149,8 @@ final class BenchBackfillCommand implements Callable<Integer> {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 
-  private static void deleteRecursively(Path dir) throws java.io.IOException {
+  /** Deletes a benchmark's working directory and all in it (the benchmarks' temporary files, brokers and state). */
+  static void deleteRecursively(Path dir) throws java.io.IOException {
     if (!Files.exists(dir)) {
       return;
     }

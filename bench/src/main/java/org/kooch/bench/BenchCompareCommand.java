@@ -125,7 +125,7 @@ final class BenchCompareCommand implements Callable<Integer> {
       System.out.println(same.report());
       return same.equal() ? 0 : 1;
     } finally {
-      deleteRecursively(dir);
+      BenchBackfillCommand.deleteRecursively(dir);
     }
   }
 
@@ -195,14 +195,5 @@ final class BenchCompareCommand implements Callable<Integer> {
     }
     return new double[] {of.stream().mapToDouble(Run::seconds).average().orElseThrow(),
         of.stream().mapToDouble(Run::cpuSeconds).average().orElseThrow()};
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 }

@@ -127,7 +127,7 @@ final class BenchFreshnessCommand implements Callable<Integer> {
         }
       }
     } finally {
-      deleteRecursively(dir);
+      BenchBackfillCommand.deleteRecursively(dir);
     }
   }
 
@@ -178,14 +178,5 @@ final class BenchFreshnessCommand implements Callable<Integer> {
   private static void row(String name, long[] p, long notSeen) {
     System.out.printf(Locale.ROOT, "%-44s %,8d %8.2f %8.2f %8.2f %10d%s%n", name, p[3], p[0] / 1e3, p[1] / 1e3, p[2] / 1e3, notSeen,
         p[1] > GOAL_P99_MS ? String.format(Locale.ROOT, "   p99 %.2f s over the %.0f s goal", (p[1] - GOAL_P99_MS) / 1e3, GOAL_P99_MS / 1e3) : "");
-  }
-
-  private static void deleteRecursively(Path dir) throws java.io.IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 }
