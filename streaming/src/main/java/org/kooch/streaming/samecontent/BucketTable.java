@@ -7,9 +7,9 @@ import java.util.List;
  * The same-content detector's buckets of one key group: LSH bucket key to the posts in it, in
  * arrival order. An open-addressing table (linear probing) on primitive keys, with each bucket's
  * oldest and newest publication times and size beside its key on the same cache line: a lookup is
- * a probe of a {@code long[]} instead of a boxed key's node chain, and a sweep reads those times in order, removes in place the buckets
- * whose posts are all older than the horizon, and reads the posts only of a bucket that holds
- * posts on both sides of it. It holds about 1.7 million buckets in the
+ * a probe of a {@code long[]} instead of a boxed key's node chain, and a sweep reads those times
+ * in order, removes in place the buckets whose posts are all older than the horizon, and reads
+ * the posts only of a bucket that holds posts on both sides of it. It holds about 1.7 million buckets in the
  * throughput benchmark, where {@link java.util.HashMap} lookups and sweeps would be most of the
  * operator's time.
  */
@@ -106,20 +106,10 @@ final class BucketTable {
     }
   }
 
-  /** Removes the bucket at a slot {@link #find} returned. */
-  void removeSlot(int slot) {
-    removeAt(slot);
-  }
-
   /** The bucket's posts, or null when it holds none. */
   PostSignature[] get(long key) {
-    int mask = posts.length - 1;
-    for (int i = slot(key, mask); !free(i); i = (i + 1) & mask) {
-      if (key(i) == key) {
-        return posts[i];
-      }
-    }
-    return null;
+    int slot = find(key);
+    return slot >= 0 ? posts[slot] : null;
   }
 
   /** Replaces the bucket's posts (not empty). */
@@ -127,20 +117,19 @@ final class BucketTable {
     putAt(find(key), key, bucket);
   }
 
-  /** Removes the bucket, shifting back the entries probed past it so lookups still find them. */
+  /** Removes the bucket, if held. */
   void remove(long key) {
-    int mask = posts.length - 1;
-    int i = slot(key, mask);
-    while (!free(i) && key(i) != key) {
-      i = (i + 1) & mask;
-    }
-    if (!free(i)) {
-      removeAt(i);
+    int slot = find(key);
+    if (slot >= 0) {
+      removeAt(slot);
     }
   }
 
-  /** Empties slot {@code i}, moving back into it the entries of its probe chain that may move. */
-  private void removeAt(int i) {
+  /**
+   * Empties slot {@code i} (one {@link #find} returned, or a held one), shifting back into it the
+   * entries probed past it so lookups still find them.
+   */
+  void removeAt(int i) {
     int mask = posts.length - 1;
     size--;
     entries -= posts[i].length;

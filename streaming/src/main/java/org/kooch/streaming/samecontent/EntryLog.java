@@ -1,11 +1,10 @@
 package org.kooch.streaming.samecontent;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 
 /**
  * One key group's bucket entries in the form a checkpoint writes them ({@link SameContentStateFormat}:
@@ -24,10 +23,18 @@ final class EntryLog {
   /** Bytes per chunk; an entry (about 110 bytes) never spans two. */
   static final int CHUNK = 1 << 16;
 
-  /** The chunks, oldest first; entries are in {@code [start, ends[0])} of the first, {@code [0, ends[i])} of the others. */
-  private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
-  private final ArrayDeque<int[]> ends = new ArrayDeque<>();
-  /** Where the entries of the first chunk start. */
+  /** A chunk and how far it is written: its entries end at {@code end}. */
+  private static final class Chunk {
+    final byte[] bytes;
+    int end;
+
+    Chunk(int size) {
+      bytes = new byte[size];
+    }
+  }
+
+  /** The chunks, oldest first; the first one's entries start at {@link #start}, the others' at 0. */
+  private final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
   private int start;
   private int entries;
   private long bytes;
@@ -42,14 +49,13 @@ final class EntryLog {
 
   void append(long key, PostSignature post) {
     int length = post.entryLength();
-    int[] end = ends.peekLast();
-    if (end == null || end[0] + length > chunks.peekLast().length) {
-      chunks.addLast(new byte[Math.max(CHUNK, length)]);
-      end = new int[1];
-      ends.addLast(end);
+    Chunk last = chunks.peekLast();
+    if (last == null || last.end + length > last.bytes.length) {
+      last = new Chunk(Math.max(CHUNK, length));
+      chunks.addLast(last);
     }
-    post.copyEntry(key, chunks.peekLast(), end[0]);
-    end[0] += length;
+    post.copyEntry(key, last.bytes, last.end);
+    last.end += length;
     entries++;
     bytes += length;
   }
@@ -60,26 +66,23 @@ final class EntryLog {
    */
   void dropBefore(long horizon) {
     while (!chunks.isEmpty()) {
-      byte[] chunk = chunks.peekFirst();
-      int end = ends.peekFirst()[0];
-      while (start < end && SameContentStateFormat.publishedAt(chunk, start) < horizon) {
-        int length = SameContentStateFormat.entryLength(chunk, start);
+      Chunk first = chunks.peekFirst();
+      while (start < first.end && SameContentStateFormat.publishedAt(first.bytes, start) < horizon) {
+        int length = SameContentStateFormat.entryLength(first.bytes, start);
         start += length;
         bytes -= length;
         entries--;
       }
-      if (start < end) {
+      if (start < first.end) {
         return;
       }
       chunks.removeFirst();
-      ends.removeFirst();
       start = 0;
     }
   }
 
   void clear() {
     chunks.clear();
-    ends.clear();
     start = 0;
     entries = 0;
     bytes = 0;
@@ -87,11 +90,9 @@ final class EntryLog {
 
   /** Writes the entries as {@link SameContentStateFormat#writeEntry} would, one after the other. */
   void writeTo(OutputStream out) throws IOException {
-    Iterator<int[]> end = ends.iterator();
     int from = start;
-    for (byte[] chunk : chunks) {
-      int to = end.next()[0];
-      out.write(chunk, from, to - from);
+    for (Chunk chunk : chunks) {
+      out.write(chunk.bytes, from, chunk.end - from);
       from = 0;
     }
   }

@@ -110,8 +110,8 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
   private void keepRestored(int g, PostSignature entry, Map<PostSignature.Identity, PostSignature> held) {
     newest = Math.max(newest, entry.publishedAt);
     PostSignature post = held.computeIfAbsent(entry.identity(), PostSignature.Identity::post);
-    PostSignature[] bucket = groups[g].get(entry.bucket);
-    store(groups[g], entry.bucket, bucket == null ? EMPTY : bucket, Long.MIN_VALUE, false, post);
+    int slot = groups[g].find(entry.bucket);
+    store(groups[g], slot, entry.bucket, slot >= 0 ? groups[g].postsAt(slot) : EMPTY, Long.MIN_VALUE, false, post);
     logs[g].append(entry.bucket, entry);
   }
 
@@ -208,9 +208,9 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
   }
 
   /**
-   * Puts back a bucket's posts plus {@code added} (null: none): only those at or after the horizon
-   * when some are {@code expired}, and the newest of them when the bucket is full; a bucket left
-   * empty is removed.
+   * Puts back a bucket's posts plus {@code added} (null: none) at {@code slot}, {@link
+   * BucketTable#find}'s answer for {@code key}: only those at or after the horizon when some are
+   * {@code expired}, and the newest of them when the bucket is full; a bucket left empty is removed.
    */
   private static void store(BucketTable buckets, int slot, long key, PostSignature[] bucket, long horizon, boolean expired,
       PostSignature added) {
@@ -218,7 +218,7 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
       PostSignature[] kept = BucketTable.kept(bucket, horizon, added);
       if (kept.length == 0) {
         if (slot >= 0) {
-          buckets.removeSlot(slot);
+          buckets.removeAt(slot);
         }
       } else {
         buckets.putAt(slot, key, kept);
@@ -228,11 +228,6 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
       grown[bucket.length] = added;
       buckets.putAt(slot, key, grown);
     }
-  }
-
-  /** {@link #store} for a bucket looked up here. */
-  private static void store(BucketTable buckets, long key, PostSignature[] bucket, long horizon, boolean expired, PostSignature added) {
-    store(buckets, buckets.find(key), key, bucket, horizon, expired, added);
   }
 
   /**
