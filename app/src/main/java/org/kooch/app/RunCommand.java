@@ -13,7 +13,6 @@ import org.kooch.streaming.StateBackendChoice;
 import org.kooch.streaming.daily.ChannelDailyAggregator;
 import org.kooch.streaming.decode.DecodeRecords;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -27,14 +26,6 @@ import picocli.CommandLine.Option;
       "and resumes from the latest checkpoint an earlier run left in the state directory (unless --from-scratch)."
     })
 final class RunCommand implements Callable<Integer> {
-  /** {@code rocksdb} or {@code hashmap}. */
-  static final class StateBackendConverter implements ITypeConverter<StateBackendChoice> {
-    @Override
-    public StateBackendChoice convert(String value) {
-      return StateBackendChoice.parse(value);
-    }
-  }
-
   @Mixin ConnectionOptions connection;
   @Mixin AlertOptions alerts;
 

@@ -13,6 +13,7 @@ import org.kooch.app.ConnectionOptions;
 import org.kooch.app.DurationConverter;
 import org.kooch.app.JobRunner;
 import org.kooch.app.LocalClickHouse;
+import org.kooch.app.StateBackendConverter;
 import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.ingest.broker.EmbeddedKafka;
 import org.kooch.ingest.importer.JsonLinesImporter;
@@ -156,14 +157,6 @@ final class BenchBackfillCommand implements Callable<Integer> {
     }
     try (var paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
-
-  /** {@code rocksdb} or {@code hashmap}. */
-  static final class StateBackendConverter implements ITypeConverter<StateBackendChoice> {
-    @Override
-    public StateBackendChoice convert(String value) {
-      return StateBackendChoice.parse(value);
     }
   }
 

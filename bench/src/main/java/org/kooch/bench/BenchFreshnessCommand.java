@@ -12,6 +12,7 @@ import org.kooch.app.ConnectionOptions;
 import org.kooch.app.DurationConverter;
 import org.kooch.app.JobRunner;
 import org.kooch.app.LocalClickHouse;
+import org.kooch.app.StateBackendConverter;
 import org.kooch.clickhouse.ClickHouseGateway;
 import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.ingest.broker.EmbeddedKafka;
@@ -67,7 +68,7 @@ final class BenchFreshnessCommand implements Callable<Integer> {
       description = "How long the ClickHouse sinks hold rows that do not fill a batch (default: the job's, 2s).")
   Duration sinkFlush;
 
-  @Option(names = "--state-backend", converter = BenchBackfillCommand.StateBackendConverter.class,
+  @Option(names = "--state-backend", converter = StateBackendConverter.class,
       description = "rocksdb or hashmap (default: a streaming kooch run's, rocksdb).")
   StateBackendChoice stateBackend;
 

@@ -59,7 +59,7 @@ public record JobSettings(
   /** The checkpoint interval of a streaming run (see {@link #defaultCheckpointInterval}). */
   public static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 
-  /** Settings with the sinks' default {@link RetryPolicy}. */
+  /** Settings with the sinks' default {@link RetryPolicy} and flush interval ({@link #SINK_FLUSH_INTERVAL}). */
   public JobSettings(
       String kafkaBootstrap,
       Properties kafkaProperties,
@@ -69,21 +69,7 @@ public record JobSettings(
       Duration outOfOrderness,
       Duration allowedLateness,
       Duration idleness) {
-    this(kafkaBootstrap, kafkaProperties, consumerGroup, clickhouse, bounded, outOfOrderness, allowedLateness, idleness, RetryPolicy.defaults());
-  }
-
-  /** Settings with the sinks' default flush interval ({@link #SINK_FLUSH_INTERVAL}). */
-  public JobSettings(
-      String kafkaBootstrap,
-      Properties kafkaProperties,
-      String consumerGroup,
-      ClickHouseSettings clickhouse,
-      boolean bounded,
-      Duration outOfOrderness,
-      Duration allowedLateness,
-      Duration idleness,
-      RetryPolicy clickhouseRetry) {
-    this(kafkaBootstrap, kafkaProperties, consumerGroup, clickhouse, bounded, outOfOrderness, allowedLateness, idleness, clickhouseRetry,
+    this(kafkaBootstrap, kafkaProperties, consumerGroup, clickhouse, bounded, outOfOrderness, allowedLateness, idleness, RetryPolicy.defaults(),
         SINK_FLUSH_INTERVAL);
   }
 
