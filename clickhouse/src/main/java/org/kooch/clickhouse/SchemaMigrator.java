@@ -176,25 +176,21 @@ public final class SchemaMigrator {
         + " AND name = " + Sql.literal(add.column()));
   }
 
-  private static final java.util.regex.Pattern ADD_COLUMN = java.util.regex.Pattern.compile(
-      "(?is)ALTER\\s+TABLE\\s+(`?)([A-Za-z0-9_]+)\\1\\.(`?)([A-Za-z0-9_]+)\\3\\s+ADD\\s+COLUMN\\s+IF\\s+NOT\\s+EXISTS\\s+([A-Za-z0-9_]+)\\s+(.+)");
-
   /**
    * Runs {@code ALTER TABLE db.t ADD COLUMN IF NOT EXISTS c ...} as a lookup and, when the column is
    * missing, a plain {@code ADD COLUMN}; returns false for any other statement.
    */
   static boolean addColumnIfMissing(ClickHouseGateway server, String statement) {
-    java.util.regex.Matcher m = ADD_COLUMN.matcher(statement.strip());
-    if (!m.matches()) {
+    var parsed = ClusterDdl.addColumn(statement);
+    if (parsed.isEmpty()) {
       return false;
     }
-    String database = m.group(2);
-    String table = m.group(4);
-    String column = m.group(5);
-    long present = server.queryLong("SELECT count() FROM system.columns WHERE database = " + Sql.literal(database)
-        + " AND table = " + Sql.literal(table) + " AND name = " + Sql.literal(column));
+    ClusterDdl.AddColumn add = parsed.get();
+    long present = server.queryLong("SELECT count() FROM system.columns WHERE database = " + Sql.literal(add.database())
+        + " AND table = " + Sql.literal(add.table()) + " AND name = " + Sql.literal(add.column()));
     if (present == 0) {
-      server.execute("ALTER TABLE " + Sql.identifier(database) + "." + Sql.identifier(table) + " ADD COLUMN " + column + " " + m.group(6));
+      server.execute("ALTER TABLE " + Sql.identifier(add.database()) + "." + Sql.identifier(add.table()) + " ADD COLUMN " + add.column()
+          + " " + add.definition());
     }
     return true;
   }
