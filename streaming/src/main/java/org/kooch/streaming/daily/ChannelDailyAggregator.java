@@ -13,6 +13,7 @@ import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.kooch.streaming.state.DayChunks;
 
 /**
  * Builds {@code channel_daily}: per channel and UTC day the last, min and max subscriber count,
@@ -35,6 +36,12 @@ import org.apache.flink.util.OutputTag;
  * ClickHouse. They go to the side output, not the main one, because they are provisional: the
  * operators downstream of {@code channel_daily} (platform totals) read a day once it is closed.
  * Bounded runs leave early updates off: they close every day at the end of their input anyway.
+ *
+ * <p>State per event. A day's aggregate is one small value, and its posts (to tell a new post from
+ * a recollection and to replace its views) are split by post into chunks of about 1 KB
+ * ({@link DayChunks}): a post reads and writes its own chunk, so under RocksDB, which
+ * deserializes and serializes every value it reads and writes, the work per post does not grow
+ * with the posts of its day.
  */
 public class ChannelDailyAggregator extends KeyedProcessFunction<String, ChannelEvent, ChannelDailyRow> {
   public static final OutputTag<ChannelEvent> TOO_LATE = new OutputTag<>("channel-daily-too-late") {};
@@ -48,8 +55,12 @@ public class ChannelDailyAggregator extends KeyedProcessFunction<String, Channel
   private transient MapState<Long, DayAggregate> days;
   /** The open days changed since their last early row (a small set: today, and yesterday near midnight). */
   private transient ValueState<long[]> changedOpenDays;
-  /** Per day: the posts first seen on it ({@link DayPosts}), dropped with the day. */
+  /**
+   * Per day: the posts first seen on it ({@link DayPosts}), in chunks by post ({@link DayChunks},
+   * their number in {@link DayAggregate#chunks}), dropped with the day.
+   */
   private transient MapState<Long, long[]> posts;
+  private transient DayChunks postChunks;
   private transient Counter corrections;
   private transient Counter tooLate;
   private transient LongCounter tooLateTotal;
@@ -75,6 +86,7 @@ public class ChannelDailyAggregator extends KeyedProcessFunction<String, Channel
   public void open(OpenContext openContext) {
     days = getRuntimeContext().getMapState(new MapStateDescriptor<>("days", Long.class, DayAggregate.class));
     posts = getRuntimeContext().getMapState(new MapStateDescriptor<>("posts-by-day", Long.class, long[].class));
+    postChunks = new DayChunks(posts, DayPosts.WIDTH);
     if (earlyUpdateMs > 0) {
       changedOpenDays = getRuntimeContext().getState(new ValueStateDescriptor<>("changed-open-days", long[].class));
     }
@@ -104,19 +116,18 @@ public class ChannelDailyAggregator extends KeyedProcessFunction<String, Channel
     if (e.kind == ChannelEvent.COUNT) {
       day.addCount(e.time, e.value);
     } else {
-      long[] seen = posts.get(epochDay);
-      if (seen == null) {
-        seen = new long[0];
-      }
+      int chunks = DayChunks.count(day.chunks);
+      long[] seen = postChunks.get(epochDay, chunks, e.postId);
       int at = DayPosts.find(seen, e.postId);
       if (at < 0) {
-        posts.put(epochDay, DayPosts.insert(seen, -at - 1, e.postId, e.value, e.collectedAt));
+        long[] more = DayPosts.insert(seen, -at - 1, e.postId, e.value, e.collectedAt);
+        day.chunks = postChunks.put(epochDay, chunks, e.postId, more);
         day.addPost(e.value, true);
       } else if (e.collectedAt > DayPosts.collectedAt(seen, at)) {
         long delta = e.value - DayPosts.views(seen, at);
         seen = seen.clone(); // state values are not changed in place
         DayPosts.update(seen, at, e.value, e.collectedAt);
-        posts.put(epochDay, seen);
+        day.chunks = postChunks.put(epochDay, chunks, e.postId, seen);
         day.addPost(delta, false);
       } else {
         day.inputs++; // an older or identical copy: counted as input, changes nothing else
@@ -197,13 +208,12 @@ public class ChannelDailyAggregator extends KeyedProcessFunction<String, Channel
       DayAggregate day = days.get(expiringDay);
       if (day != null) {
         days.remove(expiringDay);
-        posts.remove(expiringDay);
-        // An emptied map still occupies a state entry per key: clear() releases it.
-        if (posts.isEmpty()) {
-          posts.clear();
-        }
+        postChunks.remove(expiringDay, DayChunks.count(day.chunks));
+        // An emptied map still occupies a state entry per key: clear() releases it. A day's
+        // chunks of posts go with it, so with no day left no chunk is left either.
         if (days.isEmpty()) {
           days.clear();
+          posts.clear();
         }
       }
     }

@@ -16,11 +16,17 @@ public class DayAggregate {
   public long views;
   public long inputs;
   public boolean emitted;
+  /**
+   * The chunks the day's posts are split into ({@link org.kooch.streaming.state.DayChunks}); 0 in
+   * state written before the field existed, read as one chunk.
+   */
+  public int chunks;
 
   public DayAggregate() {}
 
   public DayAggregate(long epochDay) {
     this.epochDay = epochDay;
+    this.chunks = 1;
   }
 
   void addCount(long observedAt, long subscribers) {

@@ -3,9 +3,10 @@ package org.kooch.streaming.daily;
 import org.kooch.streaming.state.SortedRows;
 
 /**
- * The posts a channel published on one day, as Flink state: sorted {postId, views, collectedAt}
- * triples in one {@code long[]} (24 bytes a post, against about 100 for a map entry of objects,
- * which matters in a backfill: every post of every open day is held until the end of input).
+ * Posts a channel published on one day, as Flink state: sorted {postId, views, collectedAt}
+ * triples in one {@code long[]}, one chunk of the day ({@link org.kooch.streaming.state.DayChunks})
+ * (24 bytes a post, against about 100 for a map entry of objects, which matters in a backfill:
+ * every post of every open day is held until the end of input).
  */
 final class DayPosts {
   static final int WIDTH = 3;

@@ -4,16 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -227,6 +238,147 @@ class ChannelDailyAggregatorTest {
     assertThat(r.subscribers).isEqualTo(500);
     assertThat(r.subscribersMin).isEqualTo(500);
     assertThat(r.subscribersMax).isEqualTo(500);
+  }
+
+  @Test
+  void aDayOfManyPostsCollectedOutOfOrderGivesThePlainSums() throws Exception {
+    List<ChannelEvent> events = manyPosts(D0, 1_000);
+    for (ChannelEvent e : events) {
+      add(e);
+    }
+    assertThat(day(D0 / DAY).chunks).as("the day's posts split into chunks").isGreaterThanOrEqualTo(16);
+    harness.processWatermark(D0 + DAY);
+    assertThat(harness.extractOutputValues()).containsExactly(plainRow(events));
+    harness.processWatermark(D0 + 3 * DAY);
+    assertThat(stateEntries()).isZero();
+  }
+
+  @Test
+  void aDayWrittenWithItsPostsInOneArrayRestoresWithTheSameRows() throws Exception {
+    List<ChannelEvent> events = manyPosts(D0, 400);
+    harness.close();
+    harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new OneArrayPerDay()), ChannelEvent::key, Types.STRING);
+    if (backend() != null) {
+      harness.setStateBackend(backend());
+    }
+    harness.open();
+    for (ChannelEvent e : events.subList(0, 500)) {
+      add(e);
+    }
+    assertThat(day(D0 / DAY).chunks).isZero();
+    restart(Duration.ZERO);
+    for (ChannelEvent e : events.subList(500, events.size())) {
+      add(e);
+    }
+    assertThat(day(D0 / DAY).chunks).isGreaterThan(1);
+    harness.processWatermark(D0 + DAY);
+    assertThat(harness.extractOutputValues()).containsExactly(plainRow(events));
+    harness.processWatermark(D0 + 3 * DAY);
+    assertThat(stateEntries()).isZero();
+  }
+
+  /**
+   * Each of {@code n} posts of the day starting at {@code dayStart} collected twice, with
+   * different views at different times, a few counts among them, all in a shuffled order. Strided
+   * ids, as a platform's message ids often are.
+   */
+  private static List<ChannelEvent> manyPosts(long dayStart, int n) {
+    Random random = new Random(11);
+    List<ChannelEvent> events = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      long published = dayStart + random.nextInt((int) DAY);
+      long id = 9_000_000 + 16L * i;
+      events.add(post(published, id, random.nextInt(10_000), published + 1 + random.nextInt(1_000_000)));
+      events.add(post(published, id, random.nextInt(10_000), published + 2_000_000 + random.nextInt(1_000_000)));
+      if (i % 100 == 0) {
+        events.add(count(published, 1_000 + random.nextInt(100)));
+      }
+    }
+    Collections.shuffle(events, random);
+    return events;
+  }
+
+  /** The row of the events' day by a plain computation: each post's views as last collected, the counts' last, min and max. */
+  private static ChannelDailyRow plainRow(List<ChannelEvent> events) {
+    Map<Long, ChannelEvent> latest = new HashMap<>();
+    ChannelEvent lastCount = null;
+    ChannelDailyRow r = new ChannelDailyRow();
+    r.platform = events.get(0).platform;
+    r.channel = events.get(0).channel;
+    r.epochDay = Math.floorDiv(events.get(0).time, DAY);
+    for (ChannelEvent e : events) {
+      if (e.kind == ChannelEvent.POST) {
+        latest.merge(e.postId, e, (a, b) -> a.collectedAt >= b.collectedAt ? a : b);
+      } else {
+        r.observations++;
+        r.subscribersMin = r.subscribersMin == null ? e.value : Math.min(r.subscribersMin, e.value);
+        r.subscribersMax = r.subscribersMax == null ? e.value : Math.max(r.subscribersMax, e.value);
+        if (lastCount == null || e.time > lastCount.time || (e.time == lastCount.time && e.value > lastCount.value)) {
+          lastCount = e;
+        }
+      }
+    }
+    r.subscribers = lastCount == null ? null : lastCount.value;
+    r.posts = latest.size();
+    r.views = latest.values().stream().mapToLong(e -> e.value).sum();
+    r.version = events.size();
+    return r;
+  }
+
+  /** The channel's aggregate of a day, as in state. */
+  private DayAggregate day(long epochDay) throws Exception {
+    KeyedStateBackend<Object> state = harness.getOperator().getKeyedStateBackend();
+    state.setCurrentKey("soroush/khamenei_ir");
+    MapState<Long, DayAggregate> days = state.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+        new MapStateDescriptor<>("days", Long.class, DayAggregate.class));
+    return days.get(epochDay);
+  }
+
+  /**
+   * Writes the state of {@link ChannelDailyAggregator} (without late data or early rows) as it is
+   * laid out when a day's posts are one array under the day's own key in {@code posts-by-day} and
+   * a day has no chunk count: a checkpoint of that layout, to restore from.
+   */
+  private static final class OneArrayPerDay extends KeyedProcessFunction<String, ChannelEvent, ChannelDailyRow> {
+    private transient MapState<Long, DayAggregate> days;
+    private transient MapState<Long, long[]> posts;
+
+    @Override
+    public void open(OpenContext openContext) {
+      days = getRuntimeContext().getMapState(new MapStateDescriptor<>("days", Long.class, DayAggregate.class));
+      posts = getRuntimeContext().getMapState(new MapStateDescriptor<>("posts-by-day", Long.class, long[].class));
+    }
+
+    @Override
+    public void processElement(ChannelEvent e, Context ctx, Collector<ChannelDailyRow> out) throws Exception {
+      long epochDay = Math.floorDiv(e.time, DAY);
+      DayAggregate day = days.get(epochDay);
+      if (day == null) {
+        day = new DayAggregate(epochDay);
+        day.chunks = 0;
+        long dayEnd = ChannelDailyAggregator.dayEnd(epochDay);
+        ctx.timerService().registerEventTimeTimer(dayEnd);
+        ctx.timerService().registerEventTimeTimer(dayEnd + Duration.ofDays(2).toMillis());
+      }
+      if (e.kind == ChannelEvent.COUNT) {
+        day.addCount(e.time, e.value);
+      } else {
+        long[] seen = posts.get(epochDay);
+        seen = seen == null ? new long[0] : seen.clone();
+        int at = DayPosts.find(seen, e.postId);
+        if (at < 0) {
+          posts.put(epochDay, DayPosts.insert(seen, -at - 1, e.postId, e.value, e.collectedAt));
+          day.addPost(e.value, true);
+        } else if (e.collectedAt > DayPosts.collectedAt(seen, at)) {
+          day.addPost(e.value - DayPosts.views(seen, at), false);
+          DayPosts.update(seen, at, e.value, e.collectedAt);
+          posts.put(epochDay, seen);
+        } else {
+          day.inputs++;
+        }
+      }
+      days.put(epochDay, day);
+    }
   }
 
   /** Keys holding a day or a day's posts (the harness's own count is the heap backend's only). */
