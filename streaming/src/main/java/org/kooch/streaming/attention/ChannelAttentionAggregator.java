@@ -7,6 +7,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.kooch.streaming.state.DayChunks;
 
 /**
  * Builds {@code channel_attention}: per channel and UTC day of publication, the posts and their
@@ -19,12 +20,24 @@ import org.apache.flink.util.Collector;
  * counted here: {@code channel-daily} sends the same events to the dead-letter topic, so they are
  * not reported twice. A day's state is dropped when the watermark passes its end plus the allowed
  * lateness.
+ *
+ * <p>State per collection. A day's value ({@link AttentionDay}) holds the row's sums, and its posts
+ * ({@link PostViews}) are split by post into chunks of about 1 KB ({@link DayChunks}, in
+ * {@code attention-posts}): a collection reads and writes the day's value and its post's chunk,
+ * and takes the post's part out of the sums before folding the collection in and adds it back
+ * after, so under RocksDB, which deserializes and serializes every value it reads and writes, the
+ * work per collection does not grow with the posts of its day. A day restored from state that kept
+ * its posts in the day's value ({@link AttentionDay#posts}) has them moved into chunks, and its
+ * sums computed, the first time it is read ({@link #moveIntoChunks}).
  */
 public class ChannelAttentionAggregator extends KeyedProcessFunction<String, PostObservation, ChannelAttentionRow> {
   static final long DAY_MS = Duration.ofDays(1).toMillis();
 
   private final long allowedLatenessMs;
   private transient MapState<Long, AttentionDay> days;
+  /** Per day: its posts ({@link PostViews} rows), in {@link AttentionDay#chunks} chunks by post. */
+  private transient MapState<Long, long[]> posts;
+  private transient DayChunks postChunks;
   private transient Counter tooLate;
 
   public ChannelAttentionAggregator(Duration allowedLateness) {
@@ -34,6 +47,8 @@ public class ChannelAttentionAggregator extends KeyedProcessFunction<String, Pos
   @Override
   public void open(OpenContext openContext) {
     days = getRuntimeContext().getMapState(new MapStateDescriptor<>("attention-days", Long.class, AttentionDay.class));
+    posts = getRuntimeContext().getMapState(new MapStateDescriptor<>("attention-posts", Long.class, long[].class));
+    postChunks = new DayChunks(posts, PostViews.WIDTH);
     tooLate = getRuntimeContext().getMetricGroup().counter("channelAttentionTooLate");
   }
 
@@ -45,26 +60,36 @@ public class ChannelAttentionAggregator extends KeyedProcessFunction<String, Pos
       tooLate.inc();
       return;
     }
-    AttentionDay stored = days.get(epochDay);
-    AttentionDay day;
-    if (stored == null) {
+    // Changed in place and put back: heap state hands out a copy while a checkpoint still holds
+    // the value (copy-on-write), and RocksDB state deserializes a fresh one on every read.
+    AttentionDay day = days.get(epochDay);
+    if (day == null) {
       day = new AttentionDay(epochDay);
       ctx.timerService().registerEventTimeTimer(dayEnd);
       ctx.timerService().registerEventTimeTimer(dayEnd + allowedLatenessMs);
     } else {
-      // Changed in place and put back: heap state hands out a copy while a checkpoint still holds
-      // the value (copy-on-write), and RocksDB state deserializes a fresh one on every read.
-      day = stored;
+      moveIntoChunks(epochDay, day);
     }
     day.inputs++;
-    int at = PostViews.find(day.posts, o.postId);
+    int chunks = day.chunks;
+    long[] rows = postChunks.get(epochDay, chunks, o.postId);
+    int at = PostViews.find(rows, o.postId);
     boolean changed = at < 0;
     if (at < 0) {
       at = -at - 1;
-      day.posts = PostViews.insert(day.posts, at, o.postId, o.publishedAt);
+      rows = PostViews.insert(rows, at, o.postId, o.publishedAt);
+      day.postCount++;
+      day.count(rows, at, 1);
+    } else if (o.views != PostObservation.UNKNOWN) {
+      rows = rows.clone(); // the chunk in state is not changed in place
     }
     if (o.views != PostObservation.UNKNOWN) {
-      changed |= PostViews.observe(day.posts, at, o.collectedAt, o.views);
+      day.count(rows, at, -1);
+      changed |= PostViews.observe(rows, at, o.collectedAt, o.views);
+      day.count(rows, at, 1);
+    }
+    if (changed) {
+      day.chunks = postChunks.put(epochDay, chunks, o.postId, rows);
     }
     days.put(epochDay, day);
     if (day.emitted && changed) {
@@ -83,19 +108,49 @@ public class ChannelAttentionAggregator extends KeyedProcessFunction<String, Pos
       AttentionDay day = days.get(endingDay);
       if (day != null && !day.emitted) {
         String[] key = ctx.getCurrentKey().split("/", 2);
+        moveIntoChunks(endingDay, day);
         day.emitted = true;
         days.put(endingDay, day);
         out.collect(day.toRow(key[0], key[1]));
       }
     }
     long expiringDay = Math.floorDiv(timestamp - allowedLatenessMs + 1, DAY_MS) - 1;
-    if (dayEnd(expiringDay) + allowedLatenessMs == timestamp && days.contains(expiringDay)) {
-      days.remove(expiringDay);
-      // An emptied map still occupies a state entry per key: clear() releases it.
-      if (days.isEmpty()) {
-        days.clear();
+    if (dayEnd(expiringDay) + allowedLatenessMs == timestamp) {
+      AttentionDay day = days.get(expiringDay);
+      if (day != null) {
+        days.remove(expiringDay);
+        postChunks.remove(expiringDay, DayChunks.count(day.chunks));
+        // An emptied map still occupies a state entry per key: clear() releases it. A day's
+        // chunks go with it, so with no day left no chunk is left either.
+        if (days.isEmpty()) {
+          days.clear();
+          posts.clear();
+        }
       }
     }
+  }
+
+  /**
+   * A day read from state that kept its posts in the day's value ({@link AttentionDay#posts},
+   * {@code chunks} 0) gets them moved into chunks and its sums computed from them; any other day
+   * is left as it is. The caller puts the day back.
+   */
+  private void moveIntoChunks(long epochDay, AttentionDay day) throws Exception {
+    if (day.chunks != 0) {
+      return;
+    }
+    long[] rows = day.posts == null ? new long[0] : day.posts;
+    int n = PostViews.size(rows);
+    day.postCount = n;
+    day.views = 0;
+    day.posts24h = 0;
+    day.views24h = 0;
+    day.postsUnder24h = 0;
+    for (int i = 0; i < n; i++) {
+      day.count(rows, i, 1);
+    }
+    day.chunks = postChunks.putAll(epochDay, rows);
+    day.posts = new long[0];
   }
 
   static long dayEnd(long epochDay) {

@@ -4,11 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +47,23 @@ class ChannelAttentionAggregatorTest {
     harness.close();
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, PostObservation, ChannelAttentionRow> newHarness() throws Exception {
-    return new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new ChannelAttentionAggregator(LATENESS)), PostObservation::key, Types.STRING);
+  /** The state backend the harness keeps keyed state in; null: Flink's default (the heap). */
+  StateBackend backend() {
+    return null;
+  }
+
+  private KeyedOneInputStreamOperatorTestHarness<String, PostObservation, ChannelAttentionRow> newHarness() throws Exception {
+    return newHarness(new ChannelAttentionAggregator(LATENESS));
+  }
+
+  private KeyedOneInputStreamOperatorTestHarness<String, PostObservation, ChannelAttentionRow> newHarness(
+      KeyedProcessFunction<String, PostObservation, ChannelAttentionRow> function) throws Exception {
+    KeyedOneInputStreamOperatorTestHarness<String, PostObservation, ChannelAttentionRow> h =
+        new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function), PostObservation::key, Types.STRING);
+    if (backend() != null) {
+      h.setStateBackend(backend());
+    }
+    return h;
   }
 
   @Test
@@ -98,15 +127,15 @@ class ChannelAttentionAggregatorTest {
     add(post(2, t + DAY, t + DAY + HOUR, 20)); // the next day
     assertThat(harness.numEventTimeTimers()).isEqualTo(4); // each day's end and cleanup
     harness.processWatermark(D0 + DAY + LATENESS.toMillis() - 1);
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // one map: the second day is still open
+    assertThat(stateEntries()).isEqualTo(2); // the days and their posts: the second day is still open
     harness.processWatermark(D0 + 2 * DAY + LATENESS.toMillis() - 1);
-    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(stateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
     int written = harness.extractOutputValues().size();
 
     add(post(1, t, t + DAY, 999)); // too late: channel-daily dead-letters it, here it changes nothing
     assertThat(harness.extractOutputValues()).hasSize(written);
-    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(stateEntries()).isZero();
   }
 
   @Test
@@ -127,6 +156,159 @@ class ChannelAttentionAggregatorTest {
     List<ChannelAttentionRow> replayed = restored.extractOutputValues();
     assertThat(replayed).containsExactly(ranThrough); // same content, same version: one row in ClickHouse
     restored.close();
+  }
+
+  @Test
+  void aDayOfManyPostsCollectedOutOfOrderGivesThePlainSums() throws Exception {
+    List<PostObservation> observations = manyPosts(D0, 1_000);
+    for (PostObservation o : observations) {
+      add(o);
+    }
+    assertThat(day(D0 / DAY).chunks).as("the day's posts split into chunks").isGreaterThanOrEqualTo(32);
+    harness.processWatermark(D0 + DAY - 1);
+    assertThat(harness.extractOutputValues()).containsExactly(plainRow(observations));
+    harness.processWatermark(D0 + DAY + LATENESS.toMillis());
+    assertThat(stateEntries()).isZero();
+  }
+
+  @Test
+  void daysWrittenWithTheirPostsInTheDayRestoreWithTheSameRows() throws Exception {
+    List<PostObservation> first = manyPosts(D0, 300);
+    List<PostObservation> second = manyPosts(D0 + DAY, 200);
+    harness.close();
+    harness = newHarness(new PostsInTheDay());
+    harness.open();
+    for (PostObservation o : first.subList(0, 400)) {
+      add(o);
+    }
+    for (PostObservation o : second) {
+      add(o);
+    }
+    assertThat(day(D0 / DAY).chunks).isZero();
+    OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+    harness.close();
+    harness = newHarness();
+    harness.initializeState(snapshot);
+    harness.open();
+
+    for (PostObservation o : first.subList(400, first.size())) { // the first day is read by its next collections
+      add(o);
+    }
+    assertThat(day(D0 / DAY).chunks).isGreaterThan(1);
+    assertThat(day(D0 / DAY).posts).isEmpty();
+    harness.processWatermark(D0 + 2 * DAY - 1); // the second only by its timer
+    assertThat(harness.extractOutputValues()).containsExactly(plainRow(first), plainRow(second));
+    harness.processWatermark(D0 + 2 * DAY + LATENESS.toMillis());
+    assertThat(stateEntries()).isZero();
+  }
+
+  /**
+   * Each of {@code n} posts of the day starting at {@code dayStart} collected twice (at ages of
+   * up to 40 hours, some counts unseen), all in a shuffled order. Strided ids, as a platform's
+   * message ids often are.
+   */
+  private static List<PostObservation> manyPosts(long dayStart, int n) {
+    Random random = new Random(dayStart + n);
+    List<PostObservation> observations = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      long published = dayStart + random.nextInt((int) DAY);
+      long id = 7_000_000 + 32L * i;
+      for (int k = 0; k < 2; k++) {
+        long views = random.nextInt(10) == 0 ? PostObservation.UNKNOWN : random.nextInt(50_000);
+        observations.add(post(id, published, published + 1 + random.nextInt((int) (40 * HOUR)), views));
+      }
+    }
+    Collections.shuffle(observations, random);
+    return observations;
+  }
+
+  /** The row of the observations' day by a plain computation: each post folded on its own, then summed. */
+  private static ChannelAttentionRow plainRow(List<PostObservation> observations) {
+    Map<Long, long[]> posts = new TreeMap<>();
+    for (PostObservation o : observations) {
+      long[] post = posts.computeIfAbsent(o.postId, id -> PostViews.insert(new long[0], 0, id, o.publishedAt));
+      if (o.views != PostObservation.UNKNOWN) {
+        PostViews.observe(post, 0, o.collectedAt, o.views);
+      }
+    }
+    ChannelAttentionRow r = new ChannelAttentionRow();
+    r.platform = "telegram";
+    r.channel = "a_chan";
+    r.epochDay = Math.floorDiv(observations.get(0).publishedAt, DAY);
+    r.posts = posts.size();
+    for (long[] post : posts.values()) {
+      if (PostViews.lastViews(post, 0) != PostObservation.UNKNOWN) {
+        r.views += PostViews.lastViews(post, 0);
+      }
+      if (PostViews.viewsAt24h(post, 0) != PostViews.NOT_MEASURED) {
+        r.posts24h++;
+        r.views24h += PostViews.viewsAt24h(post, 0);
+      } else if (PostViews.under24h(post, 0)) {
+        r.postsUnder24h++;
+      }
+    }
+    r.version = observations.size();
+    return r;
+  }
+
+  /** The channel's day, as in state. */
+  private AttentionDay day(long epochDay) throws Exception {
+    KeyedStateBackend<Object> state = harness.getOperator().getKeyedStateBackend();
+    state.setCurrentKey("telegram/a_chan");
+    MapState<Long, AttentionDay> days = state.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+        new MapStateDescriptor<>("attention-days", Long.class, AttentionDay.class));
+    return days.get(epochDay);
+  }
+
+  /** Keys holding a day or a day's posts (the harness's own count is the heap backend's only). */
+  private long stateEntries() throws Exception {
+    KeyedStateBackend<Object> state = harness.getOperator().getKeyedStateBackend();
+    long n = 0;
+    for (String name : List.of("attention-days", "attention-posts")) {
+      try (Stream<Object> keys = state.getKeys(name, VoidNamespace.INSTANCE)) {
+        n += keys.distinct().count();
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Writes the state of {@link ChannelAttentionAggregator} as it is laid out when a day's posts are
+   * in the day's value ({@link AttentionDay#posts}, no chunk count, no sums): a checkpoint of that
+   * layout, to restore from.
+   */
+  private static final class PostsInTheDay extends KeyedProcessFunction<String, PostObservation, ChannelAttentionRow> {
+    private transient MapState<Long, AttentionDay> days;
+
+    @Override
+    public void open(OpenContext openContext) {
+      days = getRuntimeContext().getMapState(new MapStateDescriptor<>("attention-days", Long.class, AttentionDay.class));
+    }
+
+    @Override
+    public void processElement(PostObservation o, Context ctx, Collector<ChannelAttentionRow> out) throws Exception {
+      long epochDay = Math.floorDiv(o.publishedAt, DAY);
+      AttentionDay day = days.get(epochDay);
+      if (day == null) {
+        day = new AttentionDay();
+        day.epochDay = epochDay;
+        long dayEnd = ChannelAttentionAggregator.dayEnd(epochDay);
+        ctx.timerService().registerEventTimeTimer(dayEnd);
+        ctx.timerService().registerEventTimeTimer(dayEnd + LATENESS.toMillis());
+      }
+      day.inputs++;
+      int at = PostViews.find(day.posts, o.postId);
+      if (at < 0) {
+        at = -at - 1;
+        day.posts = PostViews.insert(day.posts, at, o.postId, o.publishedAt);
+      } else {
+        day.posts = day.posts.clone();
+      }
+      if (o.views != PostObservation.UNKNOWN) {
+        PostViews.observe(day.posts, at, o.collectedAt, o.views);
+      }
+      days.put(epochDay, day);
+    }
   }
 
   private void add(PostObservation o) throws Exception {
