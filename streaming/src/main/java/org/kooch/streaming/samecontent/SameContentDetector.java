@@ -7,13 +7,17 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.api.common.TaskInfo;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputViewStreamWrapper;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.runtime.state.KeyGroupRange;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.KeyGroupStatePartitionStreamProvider;
-import org.apache.flink.runtime.state.KeyedStateCheckpointOutputStream;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -39,15 +43,18 @@ import org.kooch.streaming.links.ChannelLinkRow;
  * keeps a day and a half of posts, not all of them. The window is a day: an owner cross-posts the
  * same text within hours.
  *
- * <p>The buckets live in a primitive-keyed table per key group ({@link BucketTable}), checkpointed
- * as raw keyed state (by key group, so the job can be rescaled), not in Flink's keyed state:
- * nearly every bucket holds one post, and a state entry, copy-on-write bookkeeping and a per-key
- * sweep for each of a day and a half of posts times eight bands would be most of what this
- * operator costs. A post is held once and referenced from each of its buckets here; a checkpoint writes it
- * once per bucket (about 110 bytes), as each key group must restore on its own. Those entries are
- * kept written, in each key group's {@link EntryLog}, as the posts are kept: a checkpoint copies
- * the logs, and a restore reads them back into buckets ({@link SameContentStateFormat} reads
- * every form the state has had).
+ * <p>The buckets live in a primitive-keyed table per key group ({@link BucketTable}), not in Flink's
+ * keyed state: nearly every bucket holds one post, and a state entry, copy-on-write bookkeeping and
+ * a per-key sweep for each of a day and a half of posts times eight bands would be most of what
+ * this operator costs. A post is held once and referenced from each of its buckets. What a
+ * checkpoint needs is kept written as the posts are kept: per key group, an {@link EntryLog} of
+ * entries (a post in one bucket, about 110 bytes) in numbered 64 KB chunks. A checkpoint puts the
+ * chunks written since the last one into Flink's keyed state ({@code log-chunks}: a map from
+ * chunk number to bytes under a key of the key group, {@link #groupKey}) and removes the ones the
+ * sweep let go, so the state backend snapshots them asynchronously and RocksDB's incremental
+ * checkpoints upload each chunk once, and a restore reads each key group on its own, so the job can
+ * be rescaled. A restore reads the chunks back into buckets; {@link SameContentStateFormat} also
+ * reads the raw keyed state earlier versions wrote.
  */
 public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     implements OneInputStreamOperator<PostSignature, ChannelLinkRow> {
@@ -61,8 +68,12 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
    * checkpoint writes each key group's table as it is.
    */
   private transient BucketTable[] groups;
-  /** Per key group, its buckets' entries as a checkpoint writes them ({@link EntryLog}). */
+  /** Per key group, its buckets' entries as a checkpoint stores them ({@link EntryLog}). */
   private transient EntryLog[] logs;
+  /** Per key group, the key its log's chunks are stored under ({@link #groupKey}). */
+  private transient long[] groupKeys;
+  /** The logs' chunks by number, under each key group's {@link #groupKey}. */
+  private transient MapState<Long, byte[]> logChunks;
   private transient int firstGroup;
   private transient int maxParallelism;
   /** The newest publication time this subtask has seen (restored as the newest post kept). */
@@ -71,7 +82,10 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
   private transient Map<Integer, Long> newestByOrigin;
   private transient long sweptAt;
 
-  /** The raw keyed state is this operator's buckets (it has no timers, which Flink may write there). */
+  /**
+   * Earlier versions wrote the buckets as raw keyed state, which a restore still reads; Flink must
+   * not write timers there (this operator has none).
+   */
   @Override
   protected boolean isUsingCustomRawKeyedState() {
     return true;
@@ -87,32 +101,65 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     firstGroup = range.getStartKeyGroup();
     groups = new BucketTable[range.getNumberOfKeyGroups()];
     logs = new EntryLog[groups.length];
+    groupKeys = new long[groups.length];
     for (int i = 0; i < groups.length; i++) {
       groups[i] = new BucketTable();
       logs[i] = new EntryLog();
+      groupKeys[i] = groupKey(firstGroup + i, maxParallelism);
     }
+    logChunks = context.getKeyedStateStore().getMapState(
+        new MapStateDescriptor<>("log-chunks", Types.LONG, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     newest = Long.MIN_VALUE;
     newestByOrigin = new HashMap<>();
     sweptAt = Long.MIN_VALUE;
     // Buckets and logs are refilled as they were kept, then the horizon of the newest post
     // restored applies to them; a post in several buckets is held once again.
     Map<PostSignature.Identity, PostSignature> held = new HashMap<>();
+    for (int g = 0; g < groups.length; g++) {
+      setCurrentKey(groupKeys[g]);
+      TreeMap<Long, byte[]> chunks = new TreeMap<>();
+      for (Map.Entry<Long, byte[]> chunk : logChunks.entries()) {
+        chunks.put(chunk.getKey(), chunk.getValue());
+      }
+      for (Map.Entry<Long, byte[]> chunk : chunks.entrySet()) {
+        DataInputDeserializer in = new DataInputDeserializer(chunk.getValue());
+        int entries = 0;
+        for (; in.available() > 0; entries++) {
+          keepRestored(g, SameContentStateFormat.readEntry(in), held);
+        }
+        logs[g].restore(chunk.getKey(), chunk.getValue(), entries);
+      }
+    }
     for (KeyGroupStatePartitionStreamProvider group : context.getRawKeyedStateInputs()) {
       int g = group.getKeyGroupId() - firstGroup;
       try (InputStream in = group.getStream()) {
-        SameContentStateFormat.readEntries(new DataInputViewStreamWrapper(in), entry -> keepRestored(g, entry, held));
+        SameContentStateFormat.readEntries(new DataInputViewStreamWrapper(in), entry -> {
+          keepRestored(g, entry, held);
+          logs[g].append(entry.bucket, entry);
+        });
       }
     }
     sweep(horizon());
   }
 
-  /** Puts a restored entry back in its bucket, as keeping it did (a full bucket keeps its newest), and in the log. */
+  /**
+   * The smallest key in key group {@code keyGroup}: the key the group's log chunks are stored
+   * under, the same at any parallelism.
+   */
+  static long groupKey(int keyGroup, int maxParallelism) {
+    for (long key = 0; ; key++) {
+      if (keyGroup(key, maxParallelism) == keyGroup) {
+        return key;
+      }
+    }
+  }
+
+  /** Puts a restored entry back in its bucket, as keeping it did (a full bucket keeps its newest). */
   private void keepRestored(int g, PostSignature entry, Map<PostSignature.Identity, PostSignature> held) {
     newest = Math.max(newest, entry.publishedAt);
     PostSignature post = held.computeIfAbsent(entry.identity(), PostSignature.Identity::post);
     int slot = groups[g].find(entry.bucket);
     store(groups[g], slot, entry.bucket, slot >= 0 ? groups[g].postsAt(slot) : EMPTY, Long.MIN_VALUE, false, post);
-    logs[g].append(entry.bucket, entry);
   }
 
   /**
@@ -131,19 +178,28 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
     sweptAt = newest;
   }
 
-  /** Each key group's log, as it is: a copy of its bytes, not a walk over the buckets. */
+  /**
+   * Brings each key group's stored chunks to its log ({@link EntryLog#syncTo}): the chunks written
+   * since the last checkpoint, not a walk over the buckets. Flink snapshots the keyed state after
+   * this returns.
+   */
   @Override
   public void snapshotState(StateSnapshotContext context) throws Exception {
     super.snapshotState(context);
-    KeyedStateCheckpointOutputStream out = context.getRawKeyedOperatorStateOutput();
-    DataOutputSerializer header = new DataOutputSerializer(8);
-    for (int group : out.getKeyGroupList()) {
-      out.startNewKeyGroup(group);
-      EntryLog log = logs[group - firstGroup];
-      header.clear();
-      SameContentStateFormat.writeHeader(header, log.entries());
-      out.write(header.getSharedBuffer(), 0, header.length());
-      log.writeTo(out);
+    EntryLog.ChunkStore store = new EntryLog.ChunkStore() {
+      @Override
+      public void put(long number, byte[] chunk) throws Exception {
+        logChunks.put(number, chunk);
+      }
+
+      @Override
+      public void remove(long number) throws Exception {
+        logChunks.remove(number);
+      }
+    };
+    for (int g = 0; g < groups.length; g++) {
+      setCurrentKey(groupKeys[g]);
+      logs[g].syncTo(store);
     }
   }
 

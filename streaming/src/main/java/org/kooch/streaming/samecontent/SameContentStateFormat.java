@@ -9,17 +9,18 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * The form of the same-content detector's checkpoints (raw keyed state, one stream per key group),
- * and the reader of every form it has had.
+ * The form of the same-content detector's checkpointed entries, and the reader of every form its
+ * state has had.
  *
- * <p>A key group's state, as written: {@link #LOG_FORMAT}, the number of entries, then the entries
- * oldest first ({@link EntryLog}'s bytes). An entry is a post as kept in one bucket: the bucket's
- * key (8 bytes), platform and channel (each a 2-byte length, then modified UTF-8), post id (8),
- * publication time (8), then the packed signature ({@link MinHasher#PACKED} longs), all
- * big-endian.
+ * <p>An entry is a post as kept in one bucket: the bucket's key (8 bytes), platform and channel
+ * (each a 2-byte length, then modified UTF-8), post id (8), publication time (8), then the packed
+ * signature ({@link MinHasher#PACKED} longs), all big-endian. The detector stores its entries as
+ * {@link EntryLog} chunks in keyed state: a chunk is entries one after the other, oldest first.
  *
- * <p>The earlier form (before {@link #LOG_FORMAT}): the number of buckets (never negative), then
- * per bucket its key, the number of its posts and their entries. {@link #readEntries} reads both.
+ * <p>Earlier versions wrote raw keyed state, one stream per key group, which {@link #readEntries}
+ * reads: {@link #LOG_FORMAT}, the number of entries, then the entries oldest first; or, before
+ * that, the number of buckets (never negative), then per bucket its key, the number of its posts
+ * and their entries.
  */
 final class SameContentStateFormat {
   private SameContentStateFormat() {}
@@ -29,7 +30,7 @@ final class SameContentStateFormat {
 
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-  /** The header of a key group's state holding {@code entries} entries. */
+  /** The header of a key group's raw state holding {@code entries} entries (as earlier versions wrote it). */
   static void writeHeader(DataOutputView out, int entries) throws IOException {
     out.writeInt(LOG_FORMAT);
     out.writeInt(entries);

@@ -3,6 +3,8 @@ package org.kooch.streaming.samecontent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -24,11 +26,9 @@ class EntryLogTest {
     }
     assertThat(log.entries()).isEqualTo(2_000);
     assertThat(log.bytes()).isGreaterThan(3L * EntryLog.CHUNK);
-    ByteArrayOutputStream written = new ByteArrayOutputStream();
-    log.writeTo(written);
-    assertThat(written.toByteArray()).isEqualTo(expected.getCopyOfBuffer()).isEqualTo(log.toByteArray());
+    assertThat(log.toByteArray()).isEqualTo(expected.getCopyOfBuffer());
 
-    DataInputDeserializer in = new DataInputDeserializer(written.toByteArray());
+    DataInputDeserializer in = new DataInputDeserializer(log.toByteArray());
     PostSignature third = null;
     for (int i = 0; i < 3; i++) {
       third = SameContentStateFormat.readEntry(in);
@@ -68,6 +68,110 @@ class EntryLogTest {
     log.dropBefore(T0 + 2_010);
     assertThat(log.entries()).isZero();
     assertThat(log.bytes()).isZero();
+  }
+
+  /**
+   * A sync stores the chunks written since the last one and removes those let go; the stored
+   * chunks, one after the other, are the log's entries (and those before the first chunk's start).
+   */
+  @Test
+  void storesOnlyWhatChangedSinceTheLastSync() throws Exception {
+    EntryLog log = new EntryLog();
+    RecordingStore store = new RecordingStore();
+    for (int i = 0; i < 1_500; i++) { // two full chunks and an open one
+      log.append(i, post(i, "کانال_" + i, T0 + i));
+    }
+    log.syncTo(store);
+    assertThat(store.chunks.keySet()).containsExactly(0L, 1L, 2L);
+    assertThat(store.concatenated()).isEqualTo(log.toByteArray());
+    assertThat(store.puts).isEqualTo(3);
+
+    log.syncTo(store);
+    assertThat(store.puts).as("nothing changed, nothing stored").isEqualTo(3);
+
+    for (int i = 1_500; i < 1_510; i++) {
+      log.append(i, post(i, "کانال_" + i, T0 + i));
+    }
+    log.syncTo(store);
+    assertThat(store.puts).as("only the open chunk again").isEqualTo(4);
+    assertThat(store.concatenated()).isEqualTo(log.toByteArray());
+
+    log.dropBefore(T0 + 1_000); // lets chunk 0 go, and part of chunk 1
+    log.syncTo(store);
+    assertThat(store.chunks.keySet()).doesNotContain(0L).contains(1L, 2L);
+    assertThat(store.concatenated()).endsWith(log.toByteArray());
+
+    log.clear();
+    log.append(1, post(1, "c", T0 + 2_000));
+    log.syncTo(store);
+    assertThat(store.chunks).hasSize(1);
+    assertThat(store.concatenated()).isEqualTo(log.toByteArray());
+  }
+
+  /** A log restored from its stored chunks holds what it held, and stores nothing again until it changes. */
+  @Test
+  void aRestoredLogHoldsItsChunksAndStoresOnlyWhatFollows() throws Exception {
+    EntryLog log = new EntryLog();
+    RecordingStore store = new RecordingStore();
+    for (int i = 0; i < 1_500; i++) {
+      log.append(i, post(i, "c" + i, T0 + i));
+    }
+    log.dropBefore(T0 + 700); // the stored chunks start with chunk 1
+    log.syncTo(store);
+
+    EntryLog restored = new EntryLog();
+    RecordingStore again = new RecordingStore();
+    again.chunks.putAll(store.chunks);
+    for (Map.Entry<Long, byte[]> chunk : store.chunks.entrySet()) {
+      restored.restore(chunk.getKey(), chunk.getValue(), entries(chunk.getValue()));
+    }
+    assertThat(restored.toByteArray()).isEqualTo(store.concatenated());
+    restored.dropBefore(T0 + 700);
+    assertThat(restored.toByteArray()).isEqualTo(log.toByteArray());
+    assertThat(restored.entries()).isEqualTo(log.entries());
+    restored.syncTo(again);
+    assertThat(again.puts).isZero();
+    assertThat(again.removes).isZero();
+
+    restored.append(7, post(7, "c", T0 + 5_000));
+    restored.syncTo(again);
+    assertThat(again.puts).isEqualTo(1);
+    assertThat(again.chunks.lastKey()).isGreaterThan(store.chunks.lastKey());
+    assertThat(again.concatenated()).endsWith(restored.toByteArray());
+  }
+
+  private static int entries(byte[] chunk) throws Exception {
+    DataInputDeserializer in = new DataInputDeserializer(chunk);
+    int n = 0;
+    for (; in.available() > 0; n++) {
+      SameContentStateFormat.readEntry(in);
+    }
+    return n;
+  }
+
+  /** A store that keeps the chunks in memory and counts what it is asked. */
+  private static final class RecordingStore implements EntryLog.ChunkStore {
+    final TreeMap<Long, byte[]> chunks = new TreeMap<>();
+    int puts;
+    int removes;
+
+    @Override
+    public void put(long number, byte[] chunk) {
+      chunks.put(number, chunk);
+      puts++;
+    }
+
+    @Override
+    public void remove(long number) {
+      assertThat(chunks.remove(number)).as("chunk %d was stored", number).isNotNull();
+      removes++;
+    }
+
+    byte[] concatenated() {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      chunks.values().forEach(c -> out.write(c, 0, c.length));
+      return out.toByteArray();
+    }
   }
 
   private static PostSignature post(long id, String channel, long publishedAt) {

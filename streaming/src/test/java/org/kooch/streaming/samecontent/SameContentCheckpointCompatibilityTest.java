@@ -14,33 +14,63 @@ import org.kooch.streaming.links.ChannelLinkRow;
 import org.junit.jupiter.api.Test;
 
 /**
- * A checkpoint of the same-content detector in its bucket form (buckets written bucket by bucket,
- * each post in each of its buckets), which {@link SameContentStateFormat} reads beside the log form,
- * restores into the detector. The stored snapshot in {@code src/test/resources/same-content/} is in that
- * form: {@link #writeSnapshot} wrote it, run by hand in the version of commit d2e8a19, whose name
- * the file carries. Run in this version it would write the current form.
+ * Checkpoints of the same-content detector in the forms earlier versions wrote restore into it.
+ * The stored snapshots in {@code src/test/resources/same-content/} were written by {@link
+ * #writeSnapshot}, run by hand in the version of the commit each file is named after:
+ * {@code d2e8a19}, raw keyed state written bucket by bucket (each post in each of its buckets);
+ * {@code e96fe26}, raw keyed state written as each key group's entry log. Run in this version,
+ * it writes the current form, the log's chunks in keyed state, which the detector's own tests
+ * restore.
  */
 class SameContentCheckpointCompatibilityTest {
-  static final Path SNAPSHOT = Path.of("src/test/resources/same-content/d2e8a19.snapshot");
+  static final Path BUCKET_FORM = Path.of("src/test/resources/same-content/d2e8a19.snapshot");
+  static final Path RAW_LOG_FORM = Path.of("src/test/resources/same-content/e96fe26.snapshot");
   private static final long BUCKET = 0x35eedL;
   private static final long OTHER_BUCKET = 0x1234567L;
   private static final long H = 3_600_000L;
   private static final long T0 = 1_524_000_000_000L;
 
   @Test
-  void aCheckpointOfTheEarlierVersionRestoresItsPosts() throws Exception {
-    restoresItsPosts(null);
+  void aCheckpointInTheBucketFormRestoresItsPosts() throws Exception {
+    restoresItsPosts(BUCKET_FORM, null);
   }
 
   /** The same checkpoint (taken with the heap backend) restores into a job with its state in RocksDB. */
   @Test
-  void aCheckpointOfTheEarlierVersionRestoresWithRocksDb() throws Exception {
-    restoresItsPosts(new EmbeddedRocksDBStateBackend(true));
+  void aCheckpointInTheBucketFormRestoresWithRocksDb() throws Exception {
+    restoresItsPosts(BUCKET_FORM, new EmbeddedRocksDBStateBackend(true));
   }
 
-  private void restoresItsPosts(StateBackend backend) throws Exception {
-    assertThat(SNAPSHOT).exists();
-    OperatorSubtaskState earlier = OperatorSnapshotUtil.readStateHandle(SNAPSHOT.toString());
+  @Test
+  void aCheckpointInTheRawLogFormRestoresItsPosts() throws Exception {
+    restoresItsPosts(RAW_LOG_FORM, null);
+  }
+
+  @Test
+  void aCheckpointInTheRawLogFormRestoresWithRocksDb() throws Exception {
+    restoresItsPosts(RAW_LOG_FORM, new EmbeddedRocksDBStateBackend(true));
+  }
+
+  /** A detector restored from raw state stores its log in keyed state at its next checkpoint, and that restores too. */
+  @Test
+  void aRestoredRawCheckpointIsStoredInTheCurrentForm() throws Exception {
+    OperatorSubtaskState current;
+    try (KeyedOneInputStreamOperatorTestHarness<Long, PostSignature, ChannelLinkRow> h = harness()) {
+      h.initializeState(OperatorSnapshotUtil.readStateHandle(RAW_LOG_FORM.toString()));
+      h.open();
+      current = h.snapshot(2L, T0 + 2 * H);
+    }
+    assertThat(current.getRawKeyedState()).isEmpty();
+    assertThat(current.getManagedKeyedState()).isNotEmpty();
+    restoresItsPosts(current, null);
+  }
+
+  private void restoresItsPosts(Path snapshot, StateBackend backend) throws Exception {
+    assertThat(snapshot).exists();
+    restoresItsPosts(OperatorSnapshotUtil.readStateHandle(snapshot.toString()), backend);
+  }
+
+  private void restoresItsPosts(OperatorSubtaskState earlier, StateBackend backend) throws Exception {
     try (KeyedOneInputStreamOperatorTestHarness<Long, PostSignature, ChannelLinkRow> h = harness()) {
       if (backend != null) {
         h.setStateBackend(backend);
@@ -60,8 +90,8 @@ class SameContentCheckpointCompatibilityTest {
     }
   }
 
-  /** Writes the stored snapshot (run once, by hand, with the version it is named after). */
-  static void writeSnapshot() throws Exception {
+  /** Writes a stored snapshot (run once, by hand, with the version it is named after). */
+  static void writeSnapshot(Path file) throws Exception {
     try (KeyedOneInputStreamOperatorTestHarness<Long, PostSignature, ChannelLinkRow> h = harness()) {
       h.open();
       PostSignature first = new PostSignature(BUCKET, "telegram", "khamenei_ir", 1, T0, signature(0)).inBuckets(new long[] {BUCKET});
@@ -70,8 +100,8 @@ class SameContentCheckpointCompatibilityTest {
       h.processElement(again, T0);
       PostSignature other = new PostSignature(BUCKET, "telegram", "leader_ir", 2, T0 + H, signature(7));
       h.processElement(other, T0 + H);
-      Files.createDirectories(SNAPSHOT.getParent());
-      OperatorSnapshotUtil.writeStateHandle(h.snapshot(1L, T0 + H), SNAPSHOT.toString());
+      Files.createDirectories(file.getParent());
+      OperatorSnapshotUtil.writeStateHandle(h.snapshot(1L, T0 + H), file.toString());
     }
   }
 

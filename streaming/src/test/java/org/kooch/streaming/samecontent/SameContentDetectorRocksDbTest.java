@@ -5,8 +5,8 @@ import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 
 /**
  * Every test of {@link SameContentDetectorTest} with the RocksDB state backend (incremental
- * checkpoints): the detector's buckets stay its own raw keyed state on the heap, which a RocksDB
- * checkpoint carries beside RocksDB's files, and restores from.
+ * checkpoints): the detector keeps its buckets on the heap and its log chunks in RocksDB's keyed
+ * state, which a checkpoint uploads incrementally and a restore reads back.
  */
 class SameContentDetectorRocksDbTest extends SameContentDetectorTest {
   @Override
