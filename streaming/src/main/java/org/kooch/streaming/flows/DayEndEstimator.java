@@ -16,7 +16,8 @@ import org.kooch.streaming.state.SortedRows;
  * Keyed by channel: turns irregular, duplicated, rounded, late subscriber observations into one
  * count per day end (midnight UTC), interpolated in event time ({@link DayEndInterpolation}).
  * A day end is estimated when the watermark is a day past it (so the next day's observations are
- * in) and estimated again, at once, when a late observation near it arrives. Observations older
+ * in) and estimated again, at once, when a late observation arrives that the estimate reads (one
+ * of the nearest to it). Observations older
  * than the allowed lateness plus the interpolation window are dropped from state.
  *
  * <p>Observations are kept per UTC day (sorted {time, count} pairs), so an estimate reads only the
@@ -71,7 +72,9 @@ public class DayEndEstimator extends KeyedProcessFunction<String, ChannelEvent, 
     for (long d = day - 2; d <= day + 1; d++) {
       long due = emitTime(d);
       if (watermark >= due) {
-        emit(d, ctx.getCurrentKey(), out); // a correction of a day already estimated
+        if (readByEstimate(d, e.time, e.value, day, ofDay)) {
+          emit(d, ctx.getCurrentKey(), out); // a correction of a day already estimated
+        }
       } else if (firstOfDay) {
         ctx.timerService().registerEventTimeTimer(due);
       }
@@ -114,6 +117,38 @@ public class DayEndEstimator extends KeyedProcessFunction<String, ChannelEvent, 
   /** When day {@code d}'s end is estimated: a day after its midnight (plus 1 ms). */
   static long emitTime(long d) {
     return (d + 2) * DAY_MS + 1;
+  }
+
+  /**
+   * Whether the observation at {@code t} is one that day {@code d}'s estimate reads ({@link
+   * DayEndInterpolation#at}: the nearest observation before or after the day's end within the
+   * window, or the nearest exact one): no other observation lies strictly between it and the day's
+   * end, or, when it is exact, no other exact one. Any other observation leaves the estimate as it
+   * was, so it is not estimated again: a channel observed every few seconds would otherwise read
+   * all its recent observations for every new one. {@code ofDay} is day {@code day}'s observations
+   * (already read, with this one in it).
+   */
+  private boolean readByEstimate(long d, long t, long value, long day, long[] ofDay) throws Exception {
+    long instant = (d + 1) * DAY_MS;
+    if (Math.abs(t - instant) > DayEndInterpolation.WINDOW_MS) {
+      return false;
+    }
+    boolean exact = CounterPrecision.halfUnit(value) == 0;
+    long lo = Math.min(t, instant);
+    long hi = Math.max(t, instant);
+    for (long between = Math.floorDiv(lo, DAY_MS); between <= Math.floorDiv(hi, DAY_MS); between++) {
+      long[] rows = between == day ? ofDay : observations.get(between);
+      if (rows == null) {
+        continue;
+      }
+      int i = SortedRows.find(rows, 2, lo);
+      for (i = i >= 0 ? i + 1 : -i - 1; 2 * i < rows.length && rows[2 * i] < hi; i++) {
+        if (!exact || CounterPrecision.halfUnit(rows[2 * i + 1]) == 0) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private void emit(long day, String key, Collector<DayEnd> out) throws Exception {

@@ -73,14 +73,38 @@ class DayEndEstimatorTest {
     int before = harness.extractOutputValues().size();
     add(count(D0 + DAY + 23 * H, 10_351)); // late: day E0+1's end was estimated already
     List<DayEnd> corrections = harness.extractOutputValues().subList(before, harness.extractOutputValues().size());
-    assertThat(corrections).extracting(d -> d.epochDay).containsExactly(E0, E0 + 1);
-    assertThat(corrections.get(0).value).isCloseTo(10_101 + 200 / 3.0, within(1e-6)); // unchanged
-    assertThat(corrections.get(1).value).isCloseTo(10_351 + 150 / 13.0, within(1e-6));
+    // E0's end reads the observations at D0 + 18 h and D0 + DAY + 12 h, not this one: not estimated again
+    assertThat(corrections).extracting(d -> d.epochDay).containsExactly(E0 + 1);
+    assertThat(corrections.get(0).value).isCloseTo(10_351 + 150 / 13.0, within(1e-6));
     // a day not yet due is estimated at its time: E0+2 ends 12 hours after the last observation,
     // too long to carry it, so nothing is emitted for it
     int corrected = harness.extractOutputValues().size();
     harness.processWatermark(DayEndEstimator.emitTime(E0 + 2));
     assertThat(harness.extractOutputValues()).hasSize(corrected);
+  }
+
+  /**
+   * A late observation is estimated again into each day end it is nearest to: an exact one also
+   * past rounded ones, which the estimate skips for it.
+   */
+  @Test
+  void aLateObservationCorrectsOnlyTheDayEndsThatReadIt() throws Exception {
+    add(count(D0 + 12 * H, 10_001));
+    add(count(D0 + DAY + 20 * H, 1_600_000)); // rounded
+    add(count(D0 + 2 * DAY + 12 * H, 10_401));
+    harness.processWatermark(DayEndEstimator.emitTime(E0 + 1));
+    int before = harness.extractOutputValues().size();
+
+    add(count(D0 + DAY + 22 * H, 1_700_000)); // rounded, behind the rounded one from E0's end: only E0 + 1's neighbour
+    assertThat(harness.extractOutputValues().subList(before, harness.extractOutputValues().size()))
+        .extracting(d -> d.epochDay).containsExactly(E0 + 1);
+    before = harness.extractOutputValues().size();
+
+    add(count(D0 + DAY + 21 * H, 10_301)); // exact, behind a rounded one: the nearest exact one to both ends
+    List<DayEnd> corrections = harness.extractOutputValues().subList(before, harness.extractOutputValues().size());
+    assertThat(corrections).extracting(d -> d.epochDay).containsExactly(E0, E0 + 1);
+    assertThat(corrections.get(0).value).isCloseTo(10_001 + 300 * 12 / 33.0, within(1e-6));
+    assertThat(corrections.get(1).value).isCloseTo(10_301 + 100 * 3 / 15.0, within(1e-6));
   }
 
   @Test
