@@ -81,6 +81,8 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
   /** The newest publication time from each sender ({@link PostSignature#origin}) since the start or restore. */
   private transient Map<Integer, Long> newestByOrigin;
   private transient long sweptAt;
+  /** What {@link BucketTable#touch} read, kept so the reads are not optimised away. */
+  private transient long touched;
 
   /**
    * Earlier versions wrote the buckets as raw keyed state, which a restore still reads; Flink must
@@ -217,6 +219,11 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
       }
     }
     long horizon = horizon();
+    long touched = 0;
+    for (long key : p.buckets) {
+      touched += groups[groupIndex(key)].touch(key);
+    }
+    this.touched = touched;
     List<PostSignature> matched = null;
     for (long key : p.buckets) {
       matched = compareAndKeep(p, key, horizon, matched);
