@@ -35,6 +35,11 @@ public final class PipelineMain {
     }
     env.enableCheckpointing(options.checkpointInterval().toMillis());
     Configuration conf = new Configuration();
+    // A RocksDB compression the cluster's configuration sets is kept (StateBackendChoice#applyTo).
+    String compression = env.getConfiguration().toMap().get(StateBackendChoice.ROCKSDB_COMPRESSION);
+    if (compression != null) {
+      conf.setString(StateBackendChoice.ROCKSDB_COMPRESSION, compression);
+    }
     options.stateBackend().applyTo(conf);
     env.configure(conf);
     JobSettings settings = options.jobSettings();

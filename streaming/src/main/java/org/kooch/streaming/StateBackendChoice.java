@@ -64,10 +64,24 @@ public enum StateBackendChoice {
     return HASHMAP;
   }
 
-  /** Sets this backend in {@code conf}, with incremental checkpoints for RocksDB. */
+  /**
+   * Flink's option for RocksDB's compression per level, which Kooch sets to none unless it is
+   * configured: most of the job's RocksDB bytes are the same-content detector's log chunks, hash
+   * signatures that do not compress, and compressing them at every flush and compaction took a
+   * sixth of the 2 cores in the freshness benchmark (docs/performance.md, "Freshness").
+   */
+  public static final String ROCKSDB_COMPRESSION = "state.backend.rocksdb.compression.per.level";
+
+  /**
+   * Sets this backend in {@code conf}, with incremental checkpoints for RocksDB and, unless
+   * {@code conf} has one, no compression ({@link #ROCKSDB_COMPRESSION}).
+   */
   public void applyTo(Configuration conf) {
     conf.set(StateBackendOptions.STATE_BACKEND, flinkName);
     conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, this == ROCKSDB);
+    if (this == ROCKSDB && !conf.containsKey(ROCKSDB_COMPRESSION)) {
+      conf.setString(ROCKSDB_COMPRESSION, "NO_COMPRESSION");
+    }
   }
 
   /** {@code hashmap} or {@code rocksdb}, case-insensitive. */

@@ -34,10 +34,21 @@ class StateBackendChoiceTest {
     StateBackendChoice.ROCKSDB.applyTo(rocks);
     assertThat(rocks.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
     assertThat(rocks.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
+    assertThat(rocks.getString(StateBackendChoice.ROCKSDB_COMPRESSION, null)).isEqualTo("NO_COMPRESSION");
     Configuration heap = new Configuration();
     StateBackendChoice.HASHMAP.applyTo(heap);
     assertThat(heap.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("hashmap");
     assertThat(heap.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isFalse();
+    assertThat(heap.containsKey(StateBackendChoice.ROCKSDB_COMPRESSION)).isFalse();
+  }
+
+  /** An operator's own RocksDB compression stays as configured. */
+  @Test
+  void aConfiguredRocksDbCompressionIsKept() {
+    Configuration conf = new Configuration();
+    conf.setString(StateBackendChoice.ROCKSDB_COMPRESSION, "LZ4_COMPRESSION");
+    StateBackendChoice.ROCKSDB.applyTo(conf);
+    assertThat(conf.getString(StateBackendChoice.ROCKSDB_COMPRESSION, null)).isEqualTo("LZ4_COMPRESSION");
   }
 
   @Test
