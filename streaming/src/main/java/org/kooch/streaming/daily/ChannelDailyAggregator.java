@@ -133,16 +133,22 @@ public class ChannelDailyAggregator extends KeyedProcessFunction<String, Channel
         day.inputs++; // an older or identical copy: counted as input, changes nothing else
       }
     }
+    boolean mark = earlyUpdateMs > 0 && !day.emitted && !day.earlyPending;
+    day.earlyPending |= mark;
     days.put(epochDay, day);
     if (day.emitted) {
       corrections.inc();
       out.collect(day.toRow(e.platform, e.channel));
-    } else if (earlyUpdateMs > 0) {
+    } else if (mark) {
       markChanged(epochDay, ctx);
     }
   }
 
-  /** Notes an open day's change; the first change since the last early rows schedules the next ones. */
+  /**
+   * Notes an open day's change, once until its early row is written ({@link DayAggregate#earlyPending}:
+   * the list is not read for every event); the first change since the last early rows schedules the
+   * next ones.
+   */
   private void markChanged(long epochDay, Context ctx) throws Exception {
     long[] changed = changedOpenDays.value();
     if (changed == null) {
@@ -171,6 +177,10 @@ public class ChannelDailyAggregator extends KeyedProcessFunction<String, Channel
     String[] key = null;
     for (long d : changed) {
       DayAggregate day = days.get(d);
+      if (day != null && day.earlyPending) {
+        day.earlyPending = false;
+        days.put(d, day);
+      }
       if (day != null && !day.emitted) {
         if (key == null) {
           key = ctx.getCurrentKey().split("/", 2);

@@ -17,6 +17,11 @@ public class DayAggregate {
   public long inputs;
   public boolean emitted;
   /**
+   * The day is in the operator's changed open days (its early row is due): a change needs not read
+   * that list again (ChannelDailyAggregator).
+   */
+  public boolean earlyPending;
+  /**
    * The chunks the day's posts are split into ({@link org.kooch.streaming.state.DayChunks}); 0 in
    * state written before the field existed, read as one chunk.
    */
