@@ -244,7 +244,7 @@ public final class BenchCommand implements Runnable {
         System.out.println();
         System.out.printf(Locale.ROOT, "%-42s %9s %9s   (%,d posts, %,d snapshots, %d runs)%n", "query", "p50 ms", "p99 ms", queryRows, queryRows, queryRuns);
         for (QueryLatency.Latency l : queries.latencies()) {
-          System.out.printf(Locale.ROOT, "%-42s %9.1f %9.1f%n", l.query(), l.p50(), l.p99());
+          System.out.printf(Locale.ROOT, "%-42s %9.1f %9.1f%s%n", l.query(), l.p50(), l.p99(), l.gap());
         }
       }
       System.out.println();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.kooch.clickhouse.ClickHouseGateway;
@@ -41,8 +42,16 @@ import org.kooch.schemas.PlatformRegistry;
  * {@code platform_daily} summed from those.
  */
 final class QueryLatency {
+  /** The dashboard's goal for every call: p99 under a second (issue 16). */
+  static final double GOAL_P99_MS = 1_000;
+
   /** p50 and p99 of one query, in milliseconds. */
-  record Latency(String query, double p50, double p99) {}
+  record Latency(String query, double p50, double p99) {
+    /** How far p99 is over {@link #GOAL_P99_MS}, as the benchmark prints it, or empty when it is within. */
+    String gap() {
+      return p99 < GOAL_P99_MS ? "" : String.format(Locale.ROOT, "   p99 %,.0f ms over the 1 s goal", p99 - GOAL_P99_MS);
+    }
+  }
 
   static final String PLATFORM = "arrayElement(['telegram','soroush','gap','eitaa'], (c % 4) + 1)";
 
