@@ -25,16 +25,10 @@ import org.apache.flink.core.memory.DataOutputView;
 final class SameContentStateFormat {
   private SameContentStateFormat() {}
 
-  /** First int of a key group's state written as its log; the earlier form began with a count of buckets. */
+  /** First int of a key group's raw state written as its log; the earlier form began with a count of buckets. */
   static final int LOG_FORMAT = -1;
 
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-
-  /** The header of a key group's raw state holding {@code entries} entries (as earlier versions wrote it). */
-  static void writeHeader(DataOutputView out, int entries) throws IOException {
-    out.writeInt(LOG_FORMAT);
-    out.writeInt(entries);
-  }
 
   /** The post's entry in bucket {@code key}. */
   static void writeEntry(DataOutputView out, long key, PostSignature post) throws IOException {
