@@ -219,14 +219,16 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
       }
     }
     long horizon = horizon();
+    int[] bucketGroups = new int[p.buckets.length];
     long touched = 0;
-    for (long key : p.buckets) {
-      touched += groups[groupIndex(key)].touch(key);
+    for (int i = 0; i < p.buckets.length; i++) {
+      bucketGroups[i] = groupIndex(p.buckets[i]);
+      touched += groups[bucketGroups[i]].touch(p.buckets[i]);
     }
     this.touched = touched;
     List<PostSignature> matched = null;
-    for (long key : p.buckets) {
-      matched = compareAndKeep(p, key, horizon, matched);
+    for (int i = 0; i < p.buckets.length; i++) {
+      matched = compareAndKeep(p, p.buckets[i], bucketGroups[i], horizon, matched);
     }
     if (sweep) {
       sweep(horizon);
@@ -236,10 +238,10 @@ public class SameContentDetector extends AbstractStreamOperator<ChannelLinkRow>
   /**
    * Compares the post with the others in one of its buckets, emitting a link for each
    * near-duplicate on another platform not {@code matched} in one of its other buckets already,
-   * and keeps it there (dropping what the horizon passed). Returns the posts matched so far.
+   * and keeps it there (dropping what the horizon passed). {@code g} is the bucket's key group
+   * index ({@link #groupIndex}). Returns the posts matched so far.
    */
-  private List<PostSignature> compareAndKeep(PostSignature p, long key, long horizon, List<PostSignature> matched) {
-    int g = groupIndex(key);
+  private List<PostSignature> compareAndKeep(PostSignature p, long key, int g, long horizon, List<PostSignature> matched) {
     BucketTable buckets = groups[g];
     int slot = buckets.find(key);
     PostSignature[] bucket = slot >= 0 ? buckets.postsAt(slot) : EMPTY;
