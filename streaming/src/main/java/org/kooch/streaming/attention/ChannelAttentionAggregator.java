@@ -80,10 +80,11 @@ public class ChannelAttentionAggregator extends KeyedProcessFunction<String, Pos
       rows = PostViews.insert(rows, at, o.postId, o.publishedAt);
       day.postCount++;
       day.count(rows, at, 1);
-    } else if (o.views != PostObservation.UNKNOWN) {
-      rows = rows.clone(); // the chunk in state is not changed in place
     }
     if (o.views != PostObservation.UNKNOWN) {
+      if (!changed) {
+        rows = rows.clone(); // the chunk in state is not changed in place (an insert made a copy)
+      }
       day.count(rows, at, -1);
       changed |= PostViews.observe(rows, at, o.collectedAt, o.views);
       day.count(rows, at, 1);
