@@ -1,13 +1,12 @@
 package org.kooch.app;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.kooch.clickhouse.ClickHouseSettings;
 import org.kooch.clickhouse.SchemaMigrator;
+import org.kooch.ingest.broker.FreePorts;
 
 /**
  * A second, private ClickHouse server for a test that stops it: started with the project's
@@ -34,7 +33,8 @@ final class OwnClickHouse implements AutoCloseable {
   }
 
   static OwnClickHouse start(Path stateDir) throws Exception {
-    OwnClickHouse ch = new OwnClickHouse(script(), stateDir, freePort(), freePort());
+    int[] ports = FreePorts.on("127.0.0.1", 2);
+    OwnClickHouse ch = new OwnClickHouse(script(), stateDir, ports[0], ports[1]);
     // Should the test JVM be stopped before close(), the server must not outlive it.
     Runtime.getRuntime().addShutdownHook(new Thread(ch::stopQuietly, "own-clickhouse-stop"));
     try {
@@ -107,8 +107,6 @@ final class OwnClickHouse implements AutoCloseable {
   }
 
   static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return s.getLocalPort();
-    }
+    return FreePorts.on("127.0.0.1", 1)[0];
   }
 }

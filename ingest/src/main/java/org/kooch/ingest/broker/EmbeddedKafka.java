@@ -3,8 +3,6 @@ package org.kooch.ingest.broker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -46,8 +44,9 @@ public final class EmbeddedKafka implements AutoCloseable {
   public static EmbeddedKafka start(Path dataDir, int port) throws Exception {
     Path dir = dataDir.toAbsolutePath();
     Files.createDirectories(dir);
-    int brokerPort = port == 0 ? freePort() : port;
-    int controllerPort = freePort();
+    int[] free = FreePorts.on(HOST, 2);
+    int brokerPort = port == 0 ? free[0] : port;
+    int controllerPort = free[0] != brokerPort ? free[0] : free[1];
     Map<String, Object> p = new HashMap<>();
     p.put("process.roles", "broker,controller");
     p.put("node.id", String.valueOf(NODE_ID));
@@ -133,13 +132,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         Thread.sleep(100);
       }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      s.setReuseAddress(true);
-      return s.getLocalPort();
     }
   }
 

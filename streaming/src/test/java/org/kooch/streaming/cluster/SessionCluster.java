@@ -1,7 +1,6 @@
 package org.kooch.streaming.cluster;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.kooch.ingest.broker.FreePorts;
 
 /**
  * A Flink session cluster as separate processes, started by {@code bin/kooch-cluster start flink}
@@ -34,11 +34,12 @@ final class SessionCluster implements AutoCloseable {
   /** Starts the processes and waits until the TaskManagers' slots are registered. */
   static SessionCluster start(int taskManagers, int slotsPerTaskManager) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("kooch-flink-cluster");
-    int restPort = freePort();
+    int[] ports = FreePorts.on("127.0.0.1", 2);
+    int restPort = ports[0];
     ClusterScript script = new ClusterScript(Map.of(
         "KOOCH_FLINK_DIR", dir.toString(),
         "KOOCH_FLINK_REST_PORT", String.valueOf(restPort),
-        "KOOCH_FLINK_RPC_PORT", String.valueOf(freePort()),
+        "KOOCH_FLINK_RPC_PORT", String.valueOf(ports[1]),
         "KOOCH_FLINK_TASKMANAGERS", String.valueOf(taskManagers),
         "KOOCH_FLINK_SLOTS", String.valueOf(slotsPerTaskManager),
         "KOOCH_FLINK_RESTART_ATTEMPTS", "0"));
@@ -100,12 +101,6 @@ final class SessionCluster implements AutoCloseable {
       Runtime.getRuntime().removeShutdownHook(stopper);
     } catch (IllegalStateException e) {
       // the JVM is already shutting down: the hook stops the cluster again, harmlessly
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 }
